@@ -1,0 +1,135 @@
+// One lint config for the whole repo. Besides style, it enforces the layering of
+// ARCHITECTURE.md: shared/ imports no other layer; renderer/, electron/ and server/ import
+// only shared/; electron/devices/ never imports 'electron' so it runs in plain Node.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'stream',
+  'buffer',
+  'url',
+  'util',
+  'worker_threads',
+];
+
+/** A rule that forbids importing from the given layers (by folder) and modules. */
+function layerRule(forbiddenLayers, forbiddenModules, why) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...forbiddenLayers.map((layer) => ({
+            group: [`**/${layer}/**`, `**/${layer}`],
+            message: `${why} (layering: see ARCHITECTURE.md)`,
+          })),
+          ...forbiddenModules.map((name) => ({
+            group: [name, `${name}/*`],
+            message: `${why} (layering: see ARCHITECTURE.md)`,
+          })),
+        ],
+      },
+    ],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.tsbuild/', 'bench/results/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { requireDefaultForNonUnion: true, considerDefaultExhaustiveForUnions: false },
+      ],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['eslint.config.js', 'vitest.config.ts', 'vite.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/testing/**'],
+    rules: layerRule(
+      ['renderer', 'electron', 'server', 'tests', 'bench'],
+      [
+        ...nodeBuiltins,
+        'electron',
+        'react',
+        'react-dom',
+        'dexie',
+        'zustand',
+        'node-hid',
+        'serialport',
+      ],
+      'shared/ is pure domain code: no other layer, no Node, no DOM libraries',
+    ),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: layerRule(
+      ['electron', 'server', 'tests', 'bench'],
+      [...nodeBuiltins, 'electron', 'node-hid', 'serialport'],
+      'renderer/ may import shared/ only',
+    ),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: layerRule(
+      ['renderer', 'electron', 'tests', 'bench'],
+      ['electron', 'react', 'dexie', 'node-hid', 'serialport'],
+      'server/ may import shared/ only',
+    ),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/devices/**'],
+    rules: layerRule(
+      ['renderer', 'server', 'tests', 'bench'],
+      ['react', 'dexie'],
+      'electron/ may import shared/ only',
+    ),
+  },
+  {
+    files: ['electron/devices/**/*.ts'],
+    rules: layerRule(
+      ['renderer', 'server', 'tests', 'bench'],
+      ['electron', 'react', 'dexie'],
+      'electron/devices/ is plain Node: it never imports electron',
+    ),
+  },
+  {
+    files: ['**/*.test.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      // Tests build deliberately odd values and assert on them.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);
