@@ -1,0 +1,276 @@
+import { money, points } from '../money/money';
+import type { Money, Points } from '../money/money';
+import { assertNever } from '../util/assert-never';
+import type { LedgerEntry, LedgerEntryKind } from './ledger-entry';
+
+/**
+ * Folds a customer's ledger into lots, debt and per-sale totals. The fold is a pure function of
+ * the SET of entries: it removes repeated ids, sorts by (stamp, id) and replays, so the result
+ * is the same for any order and any duplication of the input (property-tested).
+ *
+ * Replay rules (each one an invariant the tests check):
+ * - A credit (accrual, bonus, refund-return, positive adjustment) opens a lot. If the customer
+ *   owes points (debt), the new lot pays the debt first, pending or not.
+ * - A debit (redemption, negative adjustment, the uncovered part of a refund reversal) takes
+ *   points from lots available at the debit's own time `at`, soonest expiry first (then oldest
+ *   first), then from lots still pending at that time, and what is still missing becomes debt:
+ *   an overdraft, flagged as an anomaly. Two stores spending the same points offline end here.
+ * - A refund reversal takes back points from its sale's accrual lot; if they were spent, it
+ *   takes the rest like a debit (refund after the points were spent may leave a debt).
+ * - An expiry empties at most what remains in its lot: a stale expiry (computed before an
+ *   older redemption arrived by sync) never takes points that were legitimately spent.
+ * - Nothing is ever counted twice: a once-only bonus (same `uniqueKey`) counts once; refunds
+ *   never take back more than the sale accrued nor return more than it redeemed.
+ */
+
+export type LotSource = 'accrual' | 'bonus' | 'refund-return' | 'adjustment';
+
+export type Lot = {
+  /** The id of the credit entry that opened the lot. */
+  readonly id: string;
+  readonly source: LotSource;
+  readonly credited: Points;
+  /** What is left after spending, reversals, debt settlement and recorded expiry. */
+  readonly remaining: Points;
+  readonly availableAt: number;
+  readonly expiresAt: number | null;
+  /** An expiry entry exists for this lot. */
+  readonly expiryRecorded: boolean;
+};
+
+export type SaleTotals = {
+  readonly saleId: string;
+  /** The sale's own time (its accrual's `at`, else its redemption's). */
+  readonly at: number;
+  readonly spend: Money;
+  readonly spendReturned: Money;
+  readonly redeemed: Points;
+  readonly returned: Points;
+  readonly accrualEntryId: string | null;
+  readonly accrued: Points;
+  readonly reversed: Points;
+  readonly usedNextPurchaseOffer: boolean;
+};
+
+/** Something in the ledger that the fold had to bound; shown for reconciliation. */
+export type LedgerAnomaly =
+  | { readonly kind: 'overdraft'; readonly entryId: string; readonly cause: LedgerEntryKind; readonly points: Points }
+  | { readonly kind: 'excess-reversal'; readonly entryId: string; readonly points: Points }
+  | { readonly kind: 'excess-return'; readonly entryId: string; readonly points: Points }
+  | { readonly kind: 'stale-expiry'; readonly entryId: string; readonly points: Points }
+  | { readonly kind: 'unknown-reference'; readonly entryId: string; readonly reference: string }
+  | { readonly kind: 'repeated-unique-key'; readonly entryId: string; readonly uniqueKey: string };
+
+export type LedgerFold = {
+  readonly lots: readonly Lot[];
+  /** Points owed by the customer after overdrafts; settled by the next credits. */
+  readonly debt: Points;
+  readonly sales: ReadonlyMap<string, SaleTotals>;
+  readonly anomalies: readonly LedgerAnomaly[];
+  /** Keys of the once-only entries (bonuses, expiries) already in the ledger. */
+  readonly uniqueKeys: ReadonlySet<string>;
+  /** Entries that counted (after removing repeated ids). */
+  readonly entryCount: number;
+};
+
+type MutableLot = { -readonly [K in keyof Lot]: Lot[K] } & { reversed: number; sequence: number };
+type MutableSale = { -readonly [K in keyof SaleTotals]: SaleTotals[K] };
+
+/** Total order of entries: by stamp, then id. Equal stamps only happen for equal ids. */
+export function compareEntries(a: LedgerEntry, b: LedgerEntry): number {
+  if (a.stamp !== b.stamp) return a.stamp < b.stamp ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function foldLedger(entries: readonly LedgerEntry[]): LedgerFold {
+  const byId = new Map<string, LedgerEntry>();
+  for (const entry of entries) {
+    const seen = byId.get(entry.id);
+    if (!seen || compareEntries(entry, seen) < 0) byId.set(entry.id, entry);
+  }
+  const ordered = [...byId.values()].sort(compareEntries);
+  const replay = new Replay();
+  for (const entry of ordered) replay.apply(entry);
+  return replay.result(ordered.length);
+}
+
+class Replay {
+  private readonly lots: MutableLot[] = [];
+  private readonly lotById = new Map<string, MutableLot>();
+  private readonly sales = new Map<string, MutableSale>();
+  private readonly anomalies: LedgerAnomaly[] = [];
+  private readonly uniqueKeys = new Set<string>();
+  private debt = 0;
+
+  apply(entry: LedgerEntry): void {
+    if (entry.kind === 'bonus' || entry.kind === 'expiry') {
+      if (this.uniqueKeys.has(entry.uniqueKey)) {
+        this.anomalies.push({ kind: 'repeated-unique-key', entryId: entry.id, uniqueKey: entry.uniqueKey });
+        return;
+      }
+      this.uniqueKeys.add(entry.uniqueKey);
+    }
+    switch (entry.kind) {
+      case 'accrual': {
+        const sale = this.sale(entry.saleId, entry.at);
+        sale.at = entry.at;
+        sale.spend = money(sale.spend + entry.spendMinor);
+        sale.accrued = points(sale.accrued + entry.points);
+        sale.accrualEntryId = entry.id;
+        sale.usedNextPurchaseOffer = entry.usedNextPurchaseOffer;
+        this.openLot(entry, 'accrual', entry.points);
+        return;
+      }
+      case 'bonus':
+        this.openLot(entry, 'bonus', entry.points);
+        return;
+      case 'refund-return': {
+        const sale = this.sale(entry.saleId, entry.at);
+        const allowed = Math.min(entry.points, sale.redeemed - sale.returned);
+        if (allowed < entry.points) {
+          this.anomalies.push({ kind: 'excess-return', entryId: entry.id, points: points(entry.points - allowed) });
+        }
+        sale.returned = points(sale.returned + allowed);
+        if (allowed > 0) this.openLot(entry, 'refund-return', allowed);
+        return;
+      }
+      case 'adjustment':
+        if (entry.points > 0) this.openLot(entry, 'adjustment', entry.points);
+        else this.debit(entry, -entry.points);
+        return;
+      case 'redemption': {
+        const sale = this.sale(entry.saleId, entry.at);
+        sale.redeemed = points(sale.redeemed - entry.points);
+        this.debit(entry, -entry.points);
+        return;
+      }
+      case 'refund-reversal':
+        this.reverse(entry);
+        return;
+      case 'expiry': {
+        const lot = this.lotById.get(entry.lotId);
+        if (!lot) {
+          this.anomalies.push({ kind: 'unknown-reference', entryId: entry.id, reference: entry.lotId });
+          return;
+        }
+        const taken = Math.min(-entry.points, lot.remaining);
+        lot.remaining = points(lot.remaining - taken);
+        lot.expiryRecorded = true;
+        if (taken < -entry.points) {
+          this.anomalies.push({ kind: 'stale-expiry', entryId: entry.id, points: points(-entry.points - taken) });
+        }
+        return;
+      }
+      default:
+        assertNever(entry, 'ledger entry');
+    }
+  }
+
+  result(entryCount: number): LedgerFold {
+    const lots: Lot[] = this.lots.map(({ reversed: _r, sequence: _s, ...lot }) => lot);
+    return {
+      lots,
+      debt: points(this.debt),
+      sales: new Map([...this.sales].map(([id, sale]) => [id, { ...sale }])),
+      anomalies: [...this.anomalies],
+      uniqueKeys: new Set(this.uniqueKeys),
+      entryCount,
+    };
+  }
+
+  private reverse(entry: Extract<LedgerEntry, { kind: 'refund-reversal' }>): void {
+    const lot = this.lotById.get(entry.accrualEntryId);
+    if (!lot) {
+      this.anomalies.push({ kind: 'unknown-reference', entryId: entry.id, reference: entry.accrualEntryId });
+      return;
+    }
+    const sale = this.sale(entry.saleId, entry.at);
+    sale.spendReturned = money(sale.spendReturned + Math.min(entry.spendReturnedMinor, sale.spend - sale.spendReturned));
+    const requested = -entry.points;
+    const allowed = Math.min(requested, lot.credited - lot.reversed);
+    if (allowed < requested) {
+      this.anomalies.push({ kind: 'excess-reversal', entryId: entry.id, points: points(requested - allowed) });
+    }
+    lot.reversed += allowed;
+    sale.reversed = points(sale.reversed + allowed);
+    const fromLot = Math.min(allowed, lot.remaining);
+    lot.remaining = points(lot.remaining - fromLot);
+    if (allowed > fromLot) this.debit(entry, allowed - fromLot);
+  }
+
+  private sale(saleId: string, at: number): MutableSale {
+    let sale = this.sales.get(saleId);
+    if (!sale) {
+      sale = {
+        saleId,
+        at,
+        spend: money(0),
+        spendReturned: money(0),
+        redeemed: points(0),
+        returned: points(0),
+        accrualEntryId: null,
+        accrued: points(0),
+        reversed: points(0),
+        usedNextPurchaseOffer: false,
+      };
+      this.sales.set(saleId, sale);
+    }
+    return sale;
+  }
+
+  private openLot(
+    entry: { id: string; availableAt: number; expiresAt: number | null },
+    source: LotSource,
+    credited: number,
+  ): void {
+    const settled = Math.min(this.debt, credited);
+    this.debt -= settled;
+    const lot: MutableLot = {
+      id: entry.id,
+      source,
+      credited: points(credited),
+      remaining: points(credited - settled),
+      availableAt: entry.availableAt,
+      expiresAt: entry.expiresAt,
+      expiryRecorded: false,
+      reversed: 0,
+      sequence: this.lots.length,
+    };
+    this.lots.push(lot);
+    this.lotById.set(lot.id, lot);
+  }
+
+  /** Takes `amount` points at the entry's time: available lots, then pending ones, then debt. */
+  private debit(entry: LedgerEntry, amount: number): void {
+    const at = entry.at;
+    const spendable = this.lots
+      .filter((lot) => lot.remaining > 0 && isAvailableAt(lot, at))
+      .sort(bySpendingOrder);
+    const pending = this.lots
+      .filter((lot) => lot.remaining > 0 && lot.availableAt > at)
+      .sort((a, b) => a.availableAt - b.availableAt || a.sequence - b.sequence);
+    let left = amount;
+    for (const lot of [...spendable, ...pending]) {
+      if (left === 0) break;
+      const taken = Math.min(left, lot.remaining);
+      lot.remaining = points(lot.remaining - taken);
+      left -= taken;
+    }
+    if (left > 0) {
+      this.debt += left;
+      this.anomalies.push({ kind: 'overdraft', entryId: entry.id, cause: entry.kind, points: points(left) });
+    }
+  }
+}
+
+/** A lot's points can be spent at `at`: the pending period is over and they have not expired. */
+export function isAvailableAt(lot: Pick<Lot, 'availableAt' | 'expiresAt'>, at: number): boolean {
+  return lot.availableAt <= at && (lot.expiresAt === null || lot.expiresAt > at);
+}
+
+/** Soonest expiry first (never-expiring last), then the oldest, then the first credited. */
+function bySpendingOrder(a: MutableLot, b: MutableLot): number {
+  const expiryA = a.expiresAt ?? Number.POSITIVE_INFINITY;
+  const expiryB = b.expiresAt ?? Number.POSITIVE_INFINITY;
+  return expiryA - expiryB || a.availableAt - b.availableAt || a.sequence - b.sequence;
+}
