@@ -78,8 +78,14 @@ describe('stamp text', () => {
               : 0;
     // Near values collide often, so that equal physical times and counters are exercised.
     const nearParts = fc.record({
-      physicalMs: fc.oneof(fc.integer({ min: T, max: T + 2 }), partsArb.map((p) => p.physicalMs)),
-      counter: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: MAX_HLC_COUNTER })),
+      physicalMs: fc.oneof(
+        fc.integer({ min: T, max: T + 2 }),
+        partsArb.map((p) => p.physicalMs),
+      ),
+      counter: fc.oneof(
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: MAX_HLC_COUNTER }),
+      ),
       node: fc.oneof(fc.constantFrom('T', 'T0', 'T-', 'T_', 't', 'T01'), nodeArb),
     });
     fc.assert(
@@ -138,7 +144,12 @@ describe('stamp text', () => {
 describe('createHybridClock', () => {
   /** A clock on node L whose state is (l, c) and whose wall clock reads `now`. */
   const clockAt = (l: number, c: number, now: number) =>
-    createHybridClock({ node: 'L', now: () => now, maxForwardDriftMs: DAY_MS, after: stamp(l, c, 'L') });
+    createHybridClock({
+      node: 'L',
+      now: () => now,
+      maxForwardDriftMs: DAY_MS,
+      after: stamp(l, c, 'L'),
+    });
 
   // The worked-example table of createHybridClock.
   it.each([
@@ -191,7 +202,12 @@ describe('createHybridClock', () => {
 
   it('continues after a stamp issued before a restart even if the clock was set back', () => {
     const before = stamp(T + 60_000, 12, 'T01');
-    const clock = createHybridClock({ node: 'T01', now: () => T, maxForwardDriftMs: DAY_MS, after: before });
+    const clock = createHybridClock({
+      node: 'T01',
+      now: () => T,
+      maxForwardDriftMs: DAY_MS,
+      after: before,
+    });
     expect(partsOf(clock.tick())).toEqual([T + 60_000, 13]);
   });
 

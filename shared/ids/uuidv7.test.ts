@@ -24,9 +24,7 @@ function counterOf(id: string): number {
 function expectStrictlyIncreasing(ids: readonly string[]): void {
   for (let i = 1; i < ids.length; i++) {
     const [before, after] = [ids[i - 1]!, ids[i]!];
-    expect(before < after, `id #${i - 1} ${before} must sort before id #${i} ${after}`).toBe(
-      true,
-    );
+    expect(before < after, `id #${i - 1} ${before} must sort before id #${i} ${after}`).toBe(true);
   }
 }
 
@@ -133,7 +131,10 @@ describe('createIdGenerator', () => {
       calls += 1;
       return calls <= 5_000 ? start + calls : start + calls - 3_600_000;
     };
-    const ids = Array.from({ length: 10_000 }, createIdGenerator({ now, randomBytes: cryptoRandom }));
+    const ids = Array.from(
+      { length: 10_000 },
+      createIdGenerator({ now, randomBytes: cryptoRandom }),
+    );
     expectStrictlyIncreasing(ids);
     // While the clock is behind, ids keep (about) the last millisecond seen before the step.
     expect(uuidv7Millis(ids.at(-1)!)).toBeGreaterThanOrEqual(start + 5_000);

@@ -4,7 +4,12 @@ import type { z } from 'zod';
 export type SchemaProblem = { readonly field: string; readonly message: string };
 
 export function schemaProblems(error: z.ZodError): SchemaProblem[] {
-  return error.issues.map((issue) => ({ field: formatPath(issue.path), message: issue.message }));
+  return error.issues.flatMap((issue) =>
+    // An unknown field (often a typo) is named itself, not its parent object.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: formatPath([...issue.path, key]), message: 'is not a known field' }))
+      : [{ field: formatPath(issue.path), message: issue.message }],
+  );
 }
 
 /** `field: message; field: message` — for logs and errors that travel as one string. */
