@@ -19,7 +19,10 @@ export const MAX_FORWARD_DRIFT_MS = 2 * DAY_MS;
 export function browserIdentitySources(terminalId: string): TerminalIdentitySources {
   const now = (): number => Date.now();
   return {
-    newId: createIdGenerator({ now, randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)) }),
+    newId: createIdGenerator({
+      now,
+      randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+    }),
     clock: createHybridClock({ node: terminalId, now, maxForwardDriftMs: MAX_FORWARD_DRIFT_MS }),
   };
 }

@@ -16,7 +16,10 @@ export const MAX_FORWARD_DRIFT_MS = 2 * DAY_MS;
 export function serverIdentitySources(node = 'server'): ServerIdentitySources {
   const now = (): number => Date.now();
   return {
-    newId: createIdGenerator({ now, randomBytes: (length) => randomFillSync(new Uint8Array(length)) }),
+    newId: createIdGenerator({
+      now,
+      randomBytes: (length) => randomFillSync(new Uint8Array(length)),
+    }),
     clock: createHybridClock({ node, now, maxForwardDriftMs: MAX_FORWARD_DRIFT_MS }),
   };
 }

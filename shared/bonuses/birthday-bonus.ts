@@ -39,7 +39,8 @@ export function birthdayWindowAt(
   const local = localParts(now, timeZone);
   const today = dayNumber(local);
   for (const year of [local.year - 1, local.year, local.year + 1]) {
-    const day = birthday.month === 2 && birthday.day === 29 && !isLeapYear(year) ? 28 : birthday.day;
+    const day =
+      birthday.month === 2 && birthday.day === 29 && !isLeapYear(year) ? 28 : birthday.day;
     const occurrence = dayNumber({ year, month: birthday.month, day });
     const firstDay = occurrence - rule.daysBefore;
     const lastDay = occurrence + rule.daysAfter;

@@ -10,7 +10,11 @@ import { DAY_MS } from '../time/zoned-time';
  * points for 90 days). Its unique key is the customer, so a retried enrolment or a
  * second grant from another terminal counts once.
  */
-export function welcomeBonus(program: Program, customerId: string, ctx: OperationContext): BonusEntry | null {
+export function welcomeBonus(
+  program: Program,
+  customerId: string,
+  ctx: OperationContext,
+): BonusEntry | null {
   const rule = program.bonuses.welcome;
   if (!rule) return null;
   return {

@@ -12,17 +12,28 @@ describe('accruePoints: worked examples of accrual.ts', () => {
     ['Gold, next purchase ×2', 142_500, 1000, 200, 285],
     ['Base, under one point', 1_999, 500, 100, 0],
   ])('%s: %i kopecks × %i bp × %i %% → %i points', (_label, paid, rate, multiplier, expected) => {
-    const split = accruePoints(demoProgram, rate, [{ paid: money(paid), multiplierPercent: multiplier }]);
-    expect(split.totalPoints, `floor(${paid} × ${rate} × ${multiplier} ÷ (10000 × 100 × 100))`).toBe(expected);
+    const split = accruePoints(demoProgram, rate, [
+      { paid: money(paid), multiplierPercent: multiplier },
+    ]);
+    expect(
+      split.totalPoints,
+      `floor(${paid} × ${rate} × ${multiplier} ÷ (10000 × 100 × 100))`,
+    ).toBe(expected);
   });
 
   it('rounds once for the whole basket, so splitting it into lines never loses a point', () => {
     // Three lines of 6,66 ₽ at 5 %: 0,333 points each, 0,999 together → 0 either way; but
     // 3 × 13,33 ₽ = 39,99 ₽ → 1,9995 → 1 point, where per-line rounding would give 0.
-    const lines = [1_333, 1_333, 1_333].map((paid) => ({ paid: money(paid), multiplierPercent: 100 }));
+    const lines = [1_333, 1_333, 1_333].map((paid) => ({
+      paid: money(paid),
+      multiplierPercent: 100,
+    }));
     const split = accruePoints(demoProgram, 500, lines);
     expect(split.totalPoints, 'floor(3 × 1333 × 500 ÷ 1 000 000) = floor(1.9995)').toBe(1);
-    expect(split.perLine.reduce((a, b) => a + b, 0), 'the per-line split adds up to the total').toBe(1);
+    expect(
+      split.perLine.reduce((a, b) => a + b, 0),
+      'the per-line split adds up to the total',
+    ).toBe(1);
   });
 
   it('reports base points and the extra from multipliers separately', () => {

@@ -34,7 +34,11 @@ export type AccrualSplit = {
  * | Gold   | 1 425,00 ₽  | 10 %  | ×2 next purchase  | 285          | 285    |
  * | Base   | 19,99 ₽     | 5 %   | ×1                | 0,9995       | 0      |
  */
-export function accruePoints(program: Program, rateBp: number, lines: readonly AccrualLine[]): AccrualSplit {
+export function accruePoints(
+  program: Program,
+  rateBp: number,
+  lines: readonly AccrualLine[],
+): AccrualSplit {
   const denominator = BigInt(FULL_RATE) * BigInt(program.pointValueMinor);
   let base = 0n;
   let weighted = 0n;

@@ -15,11 +15,15 @@ describe('checkout', () => {
     const account = testAccount();
     account.buy(dayAt(-40), rub(10_000)); // 500 points, available from day −26
     const sale = account.buy(dayAt(0), rub(2_000), 200);
-    expect(sale.entries.map((e) => [e.kind, e.points]), '−200 spent; (2 000 − 200) × 5 % = 90').toEqual([
+    expect(
+      sale.entries.map((e) => [e.kind, e.points]),
+      '−200 spent; (2 000 − 200) × 5 % = 90',
+    ).toEqual([
       ['redemption', -200],
       ['accrual', 90],
     ]);
-    for (const entry of sale.entries) expect(parseLedgerEntry(entry).ok, `${entry.kind} passes the schema`).toBe(true);
+    for (const entry of sale.entries)
+      expect(parseLedgerEntry(entry).ok, `${entry.kind} passes the schema`).toBe(true);
     const [first, second] = sale.entries;
     expect(first && second && first.stamp < second.stamp).toBe(true);
     expect(sale.record.accrualEntryId).toBe(second?.id);
@@ -44,13 +48,29 @@ describe('checkout', () => {
       uniqueKey: `referral:${newcomer.customerId}`,
     });
     const second = checkoutFor(newcomer, customer(dayAt(40)), dayAt(40), terminal);
-    expect(second.entries.some((e) => e.kind === 'bonus'), 'no bonus on the second purchase').toBe(false);
-    expect(foldLedger(first.entries.filter((e) => e.customerId === referrer.customerId)).lots[0]?.credited).toBe(300);
+    expect(
+      second.entries.some((e) => e.kind === 'bonus'),
+      'no bonus on the second purchase',
+    ).toBe(false);
+    expect(
+      foldLedger(first.entries.filter((e) => e.customerId === referrer.customerId)).lots[0]
+        ?.credited,
+    ).toBe(300);
   });
 });
 
-function checkoutFor(account: TestAccount, customer: CheckoutCustomer, now: number, terminal: TestTerminal) {
-  const result = checkout(demoProgram, customer, { lines: [{ amount: rub(1_000) }], pointsToSpend: points(0) }, terminal.at(now));
+function checkoutFor(
+  account: TestAccount,
+  customer: CheckoutCustomer,
+  now: number,
+  terminal: TestTerminal,
+) {
+  const result = checkout(
+    demoProgram,
+    customer,
+    { lines: [{ amount: rub(1_000) }], pointsToSpend: points(0) },
+    terminal.at(now),
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   account.entries.push(...result.value.entries.filter((e) => e.customerId === account.customerId));
   return result.value;

@@ -1,7 +1,12 @@
 import { points } from '../money/money';
 import type { Money, Points } from '../money/money';
 import type { Program } from '../program/program-schema';
-import type { AccrualEntry, BonusEntry, LedgerEntry, RedemptionEntry } from '../ledger/ledger-entry';
+import type {
+  AccrualEntry,
+  BonusEntry,
+  LedgerEntry,
+  RedemptionEntry,
+} from '../ledger/ledger-entry';
 import { DAY_MS } from '../time/zoned-time';
 import type { Result } from '../util/result';
 import { ok } from '../util/result';
@@ -83,7 +88,8 @@ export function checkout(
       bonus: 'referral',
       points: points(referral.points),
       availableAt: ctx.now,
-      expiresAt: referral.expiresAfterDays === null ? null : ctx.now + referral.expiresAfterDays * DAY_MS,
+      expiresAt:
+        referral.expiresAfterDays === null ? null : ctx.now + referral.expiresAfterDays * DAY_MS,
       // Once per referred customer, whichever terminal sees the first purchase.
       uniqueKey: `referral:${customer.customerId}`,
     };
@@ -99,7 +105,12 @@ export function checkout(
       at: ctx.now,
       programVersion: program.version,
       accrualEntryId: accrual.id,
-      lines: quote.lines.map(({ net, pointsSpent, paid, pointsEarned }) => ({ net, pointsSpent, paid, pointsEarned })),
+      lines: quote.lines.map(({ net, pointsSpent, paid, pointsEarned }) => ({
+        net,
+        pointsSpent,
+        paid,
+        pointsEarned,
+      })),
     },
   });
 }

@@ -31,7 +31,11 @@ export type DiscountFacts = {
  * | 1 000,00 ₽  | card 3 %, next-purchase 5 %  | 30,00 ₽, 48,50 ₽         | 921,50 ₽    |
  * | 999,99 ₽    | card 3 %                     | 29,99 ₽ (29,9997 down)   | 970,00 ₽    |
  */
-export function cascadeDiscounts(program: Program, subtotal: Money, facts: DiscountFacts): AppliedDiscount[] {
+export function cascadeDiscounts(
+  program: Program,
+  subtotal: Money,
+  facts: DiscountFacts,
+): AppliedDiscount[] {
   const candidates: [DiscountRule, number][] = [
     ['discount-card', program.discount?.rateBp ?? 0],
     ['tier', facts.tier?.current.discountBp ?? 0],

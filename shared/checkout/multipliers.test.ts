@@ -31,7 +31,13 @@ describe('activeHappyHour (demo: Mon–Fri 10:00–12:00 ×2, store time)', () =
 
   it('uses the store time zone, not the machine one: 10:30 in Moscow is 07:30 UTC', () => {
     const mondayHalfPastTenMoscow = dayAt(0, 10) + 30 * 60_000;
-    expect(activeHappyHour(demoProgram, mondayHalfPastTenMoscow, 'UTC'), '07:30 UTC is before 10:00').toBeNull();
-    expect(activeHappyHour(demoProgram, mondayHalfPastTenMoscow, 'Asia/Vladivostok'), '17:30 there').toBeNull();
+    expect(
+      activeHappyHour(demoProgram, mondayHalfPastTenMoscow, 'UTC'),
+      '07:30 UTC is before 10:00',
+    ).toBeNull();
+    expect(
+      activeHappyHour(demoProgram, mondayHalfPastTenMoscow, 'Asia/Vladivostok'),
+      '17:30 there',
+    ).toBeNull();
   });
 });

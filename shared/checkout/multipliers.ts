@@ -19,8 +19,12 @@ export function activeHappyHour(program: Program, now: number, timeZone: string)
   for (const window of program.happyHours) {
     const from = parseTimeOfDay(window.from) ?? 0;
     const to = parseTimeOfDay(window.to) ?? 0;
-    const inWindow = window.weekdays.includes(local.weekday) && local.minuteOfDay >= from && local.minuteOfDay < to;
-    if (inWindow && (best === null || window.multiplierPercent > best)) best = window.multiplierPercent;
+    const inWindow =
+      window.weekdays.includes(local.weekday) &&
+      local.minuteOfDay >= from &&
+      local.minuteOfDay < to;
+    if (inWindow && (best === null || window.multiplierPercent > best))
+      best = window.multiplierPercent;
   }
   return best;
 }
@@ -28,13 +32,21 @@ export function activeHappyHour(program: Program, now: number, timeZone: string)
 /** The campaigns that multiply accrual at this checkout. */
 export function campaignMultipliers(
   program: Program,
-  facts: { readonly now: number; readonly timeZone: string; readonly clubMember: boolean; readonly nextPurchaseOffer: boolean },
+  facts: {
+    readonly now: number;
+    readonly timeZone: string;
+    readonly clubMember: boolean;
+    readonly nextPurchaseOffer: boolean;
+  },
 ): CampaignMultiplier[] {
   const campaigns: CampaignMultiplier[] = [];
   const happyHour = activeHappyHour(program, facts.now, facts.timeZone);
   if (happyHour !== null) campaigns.push({ rule: 'happy-hours', multiplierPercent: happyHour });
   if (facts.nextPurchaseOffer && program.nextPurchaseOffer) {
-    campaigns.push({ rule: 'next-purchase', multiplierPercent: program.nextPurchaseOffer.multiplierPercent });
+    campaigns.push({
+      rule: 'next-purchase',
+      multiplierPercent: program.nextPurchaseOffer.multiplierPercent,
+    });
   }
   if (facts.clubMember && program.club) {
     campaigns.push({ rule: 'club', multiplierPercent: program.club.multiplierPercent });
@@ -44,7 +56,10 @@ export function campaignMultipliers(
 
 export function categoryMultiplier(program: Program, category: string | undefined): number {
   if (category === undefined) return NO_MULTIPLIER;
-  return program.categoryMultipliers.find((c) => c.category === category)?.multiplierPercent ?? NO_MULTIPLIER;
+  return (
+    program.categoryMultipliers.find((c) => c.category === category)?.multiplierPercent ??
+    NO_MULTIPLIER
+  );
 }
 
 /**
@@ -59,7 +74,10 @@ export function categoryMultiplier(program: Program, category: string | undefine
  * | 150, 150      | 150     | 225      |
  * | 133, 133      | 133     | 176 (176,89 down) |
  */
-export function combineMultipliers(stacking: Program['multiplierStacking'], multipliers: readonly number[]): number {
+export function combineMultipliers(
+  stacking: Program['multiplierStacking'],
+  multipliers: readonly number[],
+): number {
   switch (stacking) {
     case 'highest':
       return multipliers.reduce((a, b) => Math.max(a, b), NO_MULTIPLIER);

@@ -10,7 +10,12 @@ import type { Result } from '../util/result';
 import { accruePoints } from './accrual';
 import { cascadeDiscounts } from './discounts';
 import type { AppliedDiscount } from './discounts';
-import { campaignMultipliers, categoryMultiplier, combineMultipliers, NO_MULTIPLIER } from './multipliers';
+import {
+  campaignMultipliers,
+  categoryMultiplier,
+  combineMultipliers,
+  NO_MULTIPLIER,
+} from './multipliers';
 import type { CampaignMultiplier } from './multipliers';
 import { checkRedemption, redemptionRange } from './redemption-limit';
 import type { RedemptionRange, RedemptionRefusal } from './redemption-limit';
@@ -59,9 +64,19 @@ export type QuoteLine = {
 };
 
 export type AccrualRuleFired =
-  | { readonly rule: 'base'; readonly rateBp: number; readonly tierId: string | null; readonly points: Points }
+  | {
+      readonly rule: 'base';
+      readonly rateBp: number;
+      readonly tierId: string | null;
+      readonly points: Points;
+    }
   | { readonly rule: CampaignMultiplier['rule']; readonly multiplierPercent: number }
-  | { readonly rule: 'category'; readonly category: string; readonly multiplierPercent: number; readonly lineIndexes: readonly number[] };
+  | {
+      readonly rule: 'category';
+      readonly category: string;
+      readonly multiplierPercent: number;
+      readonly lineIndexes: readonly number[];
+    };
 
 export type Quote = {
   readonly programVersion: number;
@@ -108,7 +123,8 @@ export function quoteCheckout(
 
   const { balance } = customer;
   const clubMember = customer.clubMemberUntil !== null && customer.clubMemberUntil > at.now;
-  const usesNextPurchaseOffer = balance.nextPurchaseOffer !== null && program.nextPurchaseOffer !== undefined;
+  const usesNextPurchaseOffer =
+    balance.nextPurchaseOffer !== null && program.nextPurchaseOffer !== undefined;
   const facts = { tier: balance.tier, clubMember, nextPurchaseOffer: usesNextPurchaseOffer };
 
   const discounts = cascadeDiscounts(program, subtotal, facts);
@@ -125,7 +141,11 @@ export function quoteCheckout(
   const pointValue = money(program.pointValueMinor);
   const lineSpent = allocateProportionally(spent, nets);
 
-  const campaigns = campaignMultipliers(program, { ...at, clubMember, nextPurchaseOffer: usesNextPurchaseOffer });
+  const campaigns = campaignMultipliers(program, {
+    ...at,
+    clubMember,
+    nextPurchaseOffer: usesNextPurchaseOffer,
+  });
   const lineMultipliers = request.lines.map((line) =>
     combineMultipliers(program.multiplierStacking, [
       ...campaigns.map((c) => c.multiplierPercent),
@@ -137,7 +157,10 @@ export function quoteCheckout(
   const accrual = accruePoints(
     program,
     rateBp,
-    paid.map((p, i) => ({ paid: money(p), multiplierPercent: lineMultipliers[i] ?? NO_MULTIPLIER })),
+    paid.map((p, i) => ({
+      paid: money(p),
+      multiplierPercent: lineMultipliers[i] ?? NO_MULTIPLIER,
+    })),
   );
 
   const lines: QuoteLine[] = request.lines.map((line, i) => ({
@@ -167,7 +190,14 @@ export function quoteCheckout(
       points: accrual.totalPoints,
       basePoints: accrual.basePoints,
       bonusPoints: points(accrual.totalPoints - accrual.basePoints),
-      rules: firedRules(program, rateBp, balance.tier, accrual.basePoints, campaigns, request.lines),
+      rules: firedRules(
+        program,
+        rateBp,
+        balance.tier,
+        accrual.basePoints,
+        campaigns,
+        request.lines,
+      ),
       availableAt,
       expiresAt: program.expiry ? availableAt + program.expiry.days * DAY_MS : null,
     },
@@ -188,11 +218,15 @@ function firedRules(
   campaigns: readonly CampaignMultiplier[],
   lines: readonly BasketLine[],
 ): AccrualRuleFired[] {
-  const rules: AccrualRuleFired[] = [{ rule: 'base', rateBp, tierId: tier?.current.id ?? null, points: basePoints }];
-  for (const campaign of campaigns) rules.push({ rule: campaign.rule, multiplierPercent: campaign.multiplierPercent });
+  const rules: AccrualRuleFired[] = [
+    { rule: 'base', rateBp, tierId: tier?.current.id ?? null, points: basePoints },
+  ];
+  for (const campaign of campaigns)
+    rules.push({ rule: campaign.rule, multiplierPercent: campaign.multiplierPercent });
   for (const { category, multiplierPercent } of program.categoryMultipliers) {
     const lineIndexes = lines.flatMap((line, i) => (line.category === category ? [i] : []));
-    if (lineIndexes.length > 0) rules.push({ rule: 'category', category, multiplierPercent, lineIndexes });
+    if (lineIndexes.length > 0)
+      rules.push({ rule: 'category', category, multiplierPercent, lineIndexes });
   }
   return rules;
 }

@@ -36,7 +36,12 @@ export type RedemptionRange = {
 export function redemptionRange(program: Program, bill: Money, available: Points): RedemptionRange {
   const rules = program.redemption;
   if (!rules) {
-    return { minPoints: ZERO_POINTS, maxPoints: ZERO_POINTS, limitedBy: 'no-redemption', allowPartial: false };
+    return {
+      minPoints: ZERO_POINTS,
+      maxPoints: ZERO_POINTS,
+      limitedBy: 'no-redemption',
+      allowPartial: false,
+    };
   }
   const capMoney = shareOf(bill, basisPoints(rules.maxShareBp), 'down');
   const capPoints = moneyToPoints(capMoney, money(program.pointValueMinor), 'down');
@@ -45,23 +50,46 @@ export function redemptionRange(program: Program, bill: Money, available: Points
   const limitedBy: RedemptionLimit = capPoints <= spendable ? 'cap' : 'balance';
   const minPoints = points(rules.minPoints);
   if (max < minPoints) {
-    return { minPoints, maxPoints: ZERO_POINTS, limitedBy: 'below-minimum', allowPartial: rules.allowPartial };
+    return {
+      minPoints,
+      maxPoints: ZERO_POINTS,
+      limitedBy: 'below-minimum',
+      allowPartial: rules.allowPartial,
+    };
   }
   return { minPoints, maxPoints: points(max), limitedBy, allowPartial: rules.allowPartial };
 }
 
 export type RedemptionRefusal =
   | { readonly code: 'below-minimum'; readonly requested: Points; readonly minPoints: Points }
-  | { readonly code: 'above-maximum'; readonly requested: Points; readonly maxPoints: Points; readonly limitedBy: RedemptionLimit }
-  | { readonly code: 'partial-not-allowed'; readonly requested: Points; readonly maxPoints: Points };
+  | {
+      readonly code: 'above-maximum';
+      readonly requested: Points;
+      readonly maxPoints: Points;
+      readonly limitedBy: RedemptionLimit;
+    }
+  | {
+      readonly code: 'partial-not-allowed';
+      readonly requested: Points;
+      readonly maxPoints: Points;
+    };
 
 /** Checks a requested amount against the range: 0, or between the minimum and the maximum. */
-export function checkRedemption(range: RedemptionRange, requested: Points): RedemptionRefusal | null {
+export function checkRedemption(
+  range: RedemptionRange,
+  requested: Points,
+): RedemptionRefusal | null {
   if (requested === 0) return null;
   if (requested > range.maxPoints) {
-    return { code: 'above-maximum', requested, maxPoints: range.maxPoints, limitedBy: range.limitedBy };
+    return {
+      code: 'above-maximum',
+      requested,
+      maxPoints: range.maxPoints,
+      limitedBy: range.limitedBy,
+    };
   }
-  if (requested < range.minPoints) return { code: 'below-minimum', requested, minPoints: range.minPoints };
+  if (requested < range.minPoints)
+    return { code: 'below-minimum', requested, minPoints: range.minPoints };
   if (!range.allowPartial && requested !== range.maxPoints) {
     return { code: 'partial-not-allowed', requested, maxPoints: range.maxPoints };
   }

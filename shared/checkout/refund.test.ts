@@ -13,13 +13,26 @@ const domainSale: SaleRecord = {
   at: dayAt(0),
   programVersion: 1,
   accrualEntryId: '019a0000-0000-7000-8000-000000000003',
-  lines: [{ net: money(200_000), pointsSpent: 300 as Points, paid: money(170_000), pointsEarned: 119 as Points }],
+  lines: [
+    {
+      net: money(200_000),
+      pointsSpent: 300 as Points,
+      paid: money(170_000),
+      pointsEarned: 119 as Points,
+    },
+  ],
 };
 
 const terminal = testTerminal();
 
 function refund(before: readonly Money[], amount: number) {
-  const result = refundSale(demoProgram, domainSale, before, { lines: [{ lineIndex: 0, amount: money(amount) }] }, terminal.at(dayAt(1)));
+  const result = refundSale(
+    demoProgram,
+    domainSale,
+    before,
+    { lines: [{ lineIndex: 0, amount: money(amount) }] },
+    terminal.at(dayAt(1)),
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
@@ -47,8 +60,13 @@ describe('refundSale: worked example of refund.ts (the DOMAIN.md sale in two hal
       ['refund-return', 150],
     ]);
     const reversal = first.entries[0];
-    expect(reversal?.kind === 'refund-reversal' && reversal.accrualEntryId).toBe(domainSale.accrualEntryId);
-    expect(reversal?.kind === 'refund-reversal' && reversal.spendReturnedMinor, 'tier spend goes down by the money back').toBe(85_000);
+    expect(reversal?.kind === 'refund-reversal' && reversal.accrualEntryId).toBe(
+      domainSale.accrualEntryId,
+    );
+    expect(
+      reversal?.kind === 'refund-reversal' && reversal.spendReturnedMinor,
+      'tier spend goes down by the money back',
+    ).toBe(85_000);
   });
 
   it.each([
@@ -60,12 +78,28 @@ describe('refundSale: worked example of refund.ts (the DOMAIN.md sale in two hal
     [[], { lines: [] }, 'nothing-to-refund'],
     [[200_000], { lines: [{ lineIndex: 0, amount: 0 }] }, 'nothing-to-refund'],
   ])('refunded before %j, request %j → %s', (before, request, code) => {
-    const result = refundSale(demoProgram, domainSale, before as Money[], request as never, terminal.at(dayAt(1)));
+    const result = refundSale(
+      demoProgram,
+      domainSale,
+      before as Money[],
+      request as never,
+      terminal.at(dayAt(1)),
+    );
     expect(result.ok ? null : result.error.code).toBe(code);
   });
 
   it('a refund of a line that was already refunded in full is refused, not repeated', () => {
-    const again = refundSale(demoProgram, domainSale, [money(200_000)], { lines: [{ lineIndex: 0, amount: money(1) }] }, terminal.at(dayAt(2)));
-    expect(again.ok ? null : again.error).toEqual({ code: 'exceeds-remaining', lineIndex: 0, remaining: 0 });
+    const again = refundSale(
+      demoProgram,
+      domainSale,
+      [money(200_000)],
+      { lines: [{ lineIndex: 0, amount: money(1) }] },
+      terminal.at(dayAt(2)),
+    );
+    expect(again.ok ? null : again.error).toEqual({
+      code: 'exceeds-remaining',
+      lineIndex: 0,
+      remaining: 0,
+    });
   });
 });

@@ -71,9 +71,11 @@ export function refundSale(
   for (const { lineIndex, amount } of request.lines) {
     const line = sale.lines[lineIndex];
     if (!line) return err({ code: 'unknown-line', lineIndex });
-    if (!Number.isSafeInteger(amount) || amount < 0) return err({ code: 'invalid-amount', lineIndex });
+    if (!Number.isSafeInteger(amount) || amount < 0)
+      return err({ code: 'invalid-amount', lineIndex });
     const remaining = line.net - (after[lineIndex] ?? 0);
-    if (amount > remaining) return err({ code: 'exceeds-remaining', lineIndex, remaining: money(remaining) });
+    if (amount > remaining)
+      return err({ code: 'exceeds-remaining', lineIndex, remaining: money(remaining) });
     after[lineIndex] = (after[lineIndex] ?? 0) + amount;
   }
   if (after.every((value, i) => value === refunded[i])) return err({ code: 'nothing-to-refund' });

@@ -21,7 +21,10 @@ describe('balance: worked example of balance.ts', () => {
       ['day 90: the welcome lot has expired', dayAt(90, 10), 100, 0],
     ];
     const onlyWelcome = balanceOf([welcome], demoProgram, dayAt(0, 10));
-    expect([onlyWelcome.available, onlyWelcome.pending], 'day 0: the welcome bonus is available at once').toEqual([200, 0]);
+    expect(
+      [onlyWelcome.available, onlyWelcome.pending],
+      'day 0: the welcome bonus is available at once',
+    ).toEqual([200, 0]);
     for (const [label, now, available, pending] of rows) {
       const balance = account.balance(now);
       expect([balance.available, balance.pending], label).toEqual([available, pending]);
@@ -29,13 +32,17 @@ describe('balance: worked example of balance.ts', () => {
   });
 
   it('lists pending points with the day they become available', () => {
-    expect(account.balance(dayAt(2)).pendingLots).toEqual([{ points: 100, availableAt: dayAt(1) + 14 * DAY_MS }]);
+    expect(account.balance(dayAt(2)).pendingLots).toEqual([
+      { points: 100, availableAt: dayAt(1) + 14 * DAY_MS },
+    ]);
   });
 
   it('warns 30 days ahead of the welcome bonus expiring, with its date', () => {
     const expiresAt = dayAt(0, 9) + 90 * DAY_MS;
     expect(account.balance(dayAt(59)).expiringSoon, '31 days before: no warning yet').toEqual([]);
-    expect(account.balance(dayAt(61)).expiringSoon, '29 days before').toEqual([{ points: 200, expiresAt }]);
+    expect(account.balance(dayAt(61)).expiringSoon, '29 days before').toEqual([
+      { points: 200, expiresAt },
+    ]);
   });
 
   it('after expiry the lot is due for an expiry entry, and counted nowhere else', () => {

@@ -45,7 +45,11 @@ export type CustomerBalance = {
   readonly anomalies: readonly LedgerAnomaly[];
 };
 
-export function balanceOf(entries: readonly LedgerEntry[], program: Program, now: number): CustomerBalance {
+export function balanceOf(
+  entries: readonly LedgerEntry[],
+  program: Program,
+  now: number,
+): CustomerBalance {
   return balanceFromFold(foldLedger(entries), program, now);
 }
 
@@ -108,7 +112,8 @@ export function nextPurchaseOffer(
   let latest: SaleTotals | null = null;
   for (const sale of sales) {
     if (sale.accrualEntryId === null || sale.at > now) continue;
-    if (!latest || sale.at > latest.at || (sale.at === latest.at && sale.saleId > latest.saleId)) latest = sale;
+    if (!latest || sale.at > latest.at || (sale.at === latest.at && sale.saleId > latest.saleId))
+      latest = sale;
   }
   if (!latest || latest.usedNextPurchaseOffer) return null;
   if (latest.spend > 0 && latest.spendReturned >= latest.spend) return null;

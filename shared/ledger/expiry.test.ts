@@ -16,7 +16,12 @@ describe('expiry: worked example of expiry.ts', () => {
   const lotB = account.entries.at(-1);
   const spend = manualAdjustment(
     demoProgram,
-    { customerId: account.customerId, points: points(-250), reason: 'spent at a partner', authorId: 'M1' },
+    {
+      customerId: account.customerId,
+      points: points(-250),
+      reason: 'spent at a partner',
+      authorId: 'M1',
+    },
     terminal.at(dayAt(100)),
   );
   if (!spend.ok) throw new Error('refused');
@@ -24,7 +29,10 @@ describe('expiry: worked example of expiry.ts', () => {
 
   it('spending takes the soonest-expiring lot first', () => {
     const lots = foldLedger(account.entries).lots;
-    expect(lots.map((l) => l.remaining), 'A: 200 − 200, B: 190 − 50').toEqual([0, 140]);
+    expect(
+      lots.map((l) => l.remaining),
+      'A: 200 − 200, B: 190 − 50',
+    ).toEqual([0, 140]);
   });
 
   it('on day 381 nothing is due: lot A was spent; lot B expires on day 389', () => {
@@ -37,13 +45,26 @@ describe('expiry: worked example of expiry.ts', () => {
     const now = dayAt(390);
     const before = account.balance(now);
     const entries = expireDue(demoProgram, account.customerId, before, terminal.at(now));
-    expect(entries.map((e) => [e.points, e.uniqueKey])).toEqual([[-140, `expiry:${lotB?.id ?? ''}`]]);
+    expect(entries.map((e) => [e.points, e.uniqueKey])).toEqual([
+      [-140, `expiry:${lotB?.id ?? ''}`],
+    ]);
     const withExpiry = [...account.entries, ...entries];
     const after = foldLedger(withExpiry);
     expect(after.lots.map((l) => l.remaining)).toEqual([0, 0]);
-    const again = expireDue(demoProgram, account.customerId, account.balance(now), terminal.at(now + DAY_MS));
+    const again = expireDue(
+      demoProgram,
+      account.customerId,
+      account.balance(now),
+      terminal.at(now + DAY_MS),
+    );
     const twice = foldLedger([...withExpiry, ...again]);
-    expect(twice.lots.map((l) => l.remaining), 'a second run expires nothing more').toEqual([0, 0]);
-    expect(twice.anomalies.map((a) => a.kind), 'the repeated key is reported, not counted').toEqual(['repeated-unique-key']);
+    expect(
+      twice.lots.map((l) => l.remaining),
+      'a second run expires nothing more',
+    ).toEqual([0, 0]);
+    expect(
+      twice.anomalies.map((a) => a.kind),
+      'the repeated key is reported, not counted',
+    ).toEqual(['repeated-unique-key']);
   });
 });

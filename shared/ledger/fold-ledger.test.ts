@@ -9,8 +9,17 @@ import { balanceOf } from './balance';
 import { foldLedger } from './fold-ledger';
 import type { LedgerEntry } from './ledger-entry';
 
-function adjustment(terminal: ReturnType<typeof testTerminal>, customerId: string, day: number, delta: number): LedgerEntry {
-  const result = manualAdjustment(demoProgram, { customerId, points: points(delta), reason: 'test correction', authorId: 'M1' }, terminal.at(dayAt(day)));
+function adjustment(
+  terminal: ReturnType<typeof testTerminal>,
+  customerId: string,
+  day: number,
+  delta: number,
+): LedgerEntry {
+  const result = manualAdjustment(
+    demoProgram,
+    { customerId, points: points(delta), reason: 'test correction', authorId: 'M1' },
+    terminal.at(dayAt(day)),
+  );
   if (!result.ok) throw new Error('refused');
   return result.value;
 }
@@ -22,7 +31,9 @@ describe('foldLedger', () => {
     const once = balanceOf(account.entries, demoProgram, dayAt(20));
     const twice = balanceOf([...account.entries, ...account.entries], demoProgram, dayAt(20));
     expect(twice.available, '50 points, not 100').toBe(once.available);
-    expect(foldLedger([...account.entries, ...account.entries]).entryCount).toBe(account.entries.length);
+    expect(foldLedger([...account.entries, ...account.entries]).entryCount).toBe(
+      account.entries.length,
+    );
   });
 
   it('grants a once-only bonus once even when two terminals both wrote it', () => {
@@ -33,7 +44,10 @@ describe('foldLedger', () => {
     const fromSecond = welcomeBonus(demoProgram, customerId, second.at(dayAt(0)));
     if (!fromFirst || !fromSecond) throw new Error('demo has a welcome bonus');
     const fold = foldLedger([fromSecond, fromFirst]);
-    expect(fold.lots.map((l) => l.credited), 'one lot of 200, not two').toEqual([200]);
+    expect(
+      fold.lots.map((l) => l.credited),
+      'one lot of 200, not two',
+    ).toEqual([200]);
     expect(fold.anomalies.map((a) => a.kind)).toEqual(['repeated-unique-key']);
   });
 
@@ -55,7 +69,9 @@ describe('foldLedger', () => {
     account.entries.push(adjustment(terminal, account.customerId, 0, -80));
     account.buy(dayAt(1), rub(2_000)); // 100 pending points
     const balance = account.balance(dayAt(2));
-    expect([balance.available, balance.pending], 'debt 80 settled from the 100 pending').toEqual([0, 20]);
+    expect([balance.available, balance.pending], 'debt 80 settled from the 100 pending').toEqual([
+      0, 20,
+    ]);
   });
 
   it('a refund never takes back more than the sale earned, nor returns more than it spent', () => {
@@ -65,11 +81,23 @@ describe('foldLedger', () => {
     const refund = account.refund(dayAt(1), sale, [rub(2_000)]);
     // A second terminal replays the same refund with new ids: the fold bounds it.
     const other = testTerminal({ terminalId: 'T2', seed: 9 }).at(dayAt(1));
-    const replayed = refund.entries.map((e) => ({ ...e, id: other.newId(), stamp: other.newStamp() }));
+    const replayed = refund.entries.map((e) => ({
+      ...e,
+      id: other.newId(),
+      stamp: other.newStamp(),
+    }));
     const fold = foldLedger([...account.entries, ...replayed]);
-    expect(fold.sales.get(sale.record.saleId)).toMatchObject({ redeemed: 300, returned: 300, accrued: 85, reversed: 85 });
+    expect(fold.sales.get(sale.record.saleId)).toMatchObject({
+      redeemed: 300,
+      returned: 300,
+      accrued: 85,
+      reversed: 85,
+    });
     expect(fold.anomalies.map((a) => a.kind).sort()).toEqual(['excess-return', 'excess-reversal']);
-    expect(balanceOf([...account.entries, ...replayed], demoProgram, dayAt(2)).available, 'back to the 1 000 before the sale').toBe(1_000);
+    expect(
+      balanceOf([...account.entries, ...replayed], demoProgram, dayAt(2)).available,
+      'back to the 1 000 before the sale',
+    ).toBe(1_000);
   });
 
   it('gives the same result for any order of the same entries', () => {
@@ -88,7 +116,9 @@ describe('foldLedger', () => {
     account.refund(dayAt(1), sale, [rub(500)]);
     const withoutAccrual = account.entries.filter((e) => e.kind !== 'accrual');
     const fold = foldLedger(withoutAccrual);
-    expect(fold.anomalies).toMatchObject([{ kind: 'unknown-reference', reference: sale.record.accrualEntryId }]);
+    expect(fold.anomalies).toMatchObject([
+      { kind: 'unknown-reference', reference: sale.record.accrualEntryId },
+    ]);
     expect(fold.debt).toBe(0);
   });
 });

@@ -54,7 +54,12 @@ export type SaleTotals = {
 
 /** Something in the ledger that the fold had to bound; shown for reconciliation. */
 export type LedgerAnomaly =
-  | { readonly kind: 'overdraft'; readonly entryId: string; readonly cause: LedgerEntryKind; readonly points: Points }
+  | {
+      readonly kind: 'overdraft';
+      readonly entryId: string;
+      readonly cause: LedgerEntryKind;
+      readonly points: Points;
+    }
   | { readonly kind: 'excess-reversal'; readonly entryId: string; readonly points: Points }
   | { readonly kind: 'excess-return'; readonly entryId: string; readonly points: Points }
   | { readonly kind: 'stale-expiry'; readonly entryId: string; readonly points: Points }
@@ -105,7 +110,11 @@ class Replay {
   apply(entry: LedgerEntry): void {
     if (entry.kind === 'bonus' || entry.kind === 'expiry') {
       if (this.uniqueKeys.has(entry.uniqueKey)) {
-        this.anomalies.push({ kind: 'repeated-unique-key', entryId: entry.id, uniqueKey: entry.uniqueKey });
+        this.anomalies.push({
+          kind: 'repeated-unique-key',
+          entryId: entry.id,
+          uniqueKey: entry.uniqueKey,
+        });
         return;
       }
       this.uniqueKeys.add(entry.uniqueKey);
@@ -128,7 +137,11 @@ class Replay {
         const sale = this.sale(entry.saleId, entry.at);
         const allowed = Math.min(entry.points, sale.redeemed - sale.returned);
         if (allowed < entry.points) {
-          this.anomalies.push({ kind: 'excess-return', entryId: entry.id, points: points(entry.points - allowed) });
+          this.anomalies.push({
+            kind: 'excess-return',
+            entryId: entry.id,
+            points: points(entry.points - allowed),
+          });
         }
         sale.returned = points(sale.returned + allowed);
         if (allowed > 0) this.openLot(entry, 'refund-return', allowed);
@@ -150,14 +163,22 @@ class Replay {
       case 'expiry': {
         const lot = this.lotById.get(entry.lotId);
         if (!lot) {
-          this.anomalies.push({ kind: 'unknown-reference', entryId: entry.id, reference: entry.lotId });
+          this.anomalies.push({
+            kind: 'unknown-reference',
+            entryId: entry.id,
+            reference: entry.lotId,
+          });
           return;
         }
         const taken = Math.min(-entry.points, lot.remaining);
         lot.remaining = points(lot.remaining - taken);
         lot.expiryRecorded = true;
         if (taken < -entry.points) {
-          this.anomalies.push({ kind: 'stale-expiry', entryId: entry.id, points: points(-entry.points - taken) });
+          this.anomalies.push({
+            kind: 'stale-expiry',
+            entryId: entry.id,
+            points: points(-entry.points - taken),
+          });
         }
         return;
       }
@@ -167,7 +188,7 @@ class Replay {
   }
 
   result(entryCount: number): LedgerFold {
-    const lots: Lot[] = this.lots.map(({ reversed: _r, sequence: _s, ...lot }) => lot);
+    const lots: Lot[] = this.lots.map(({ reversed, sequence, ...lot }) => lot);
     return {
       lots,
       debt: points(this.debt),
@@ -181,15 +202,25 @@ class Replay {
   private reverse(entry: Extract<LedgerEntry, { kind: 'refund-reversal' }>): void {
     const lot = this.lotById.get(entry.accrualEntryId);
     if (!lot) {
-      this.anomalies.push({ kind: 'unknown-reference', entryId: entry.id, reference: entry.accrualEntryId });
+      this.anomalies.push({
+        kind: 'unknown-reference',
+        entryId: entry.id,
+        reference: entry.accrualEntryId,
+      });
       return;
     }
     const sale = this.sale(entry.saleId, entry.at);
-    sale.spendReturned = money(sale.spendReturned + Math.min(entry.spendReturnedMinor, sale.spend - sale.spendReturned));
+    sale.spendReturned = money(
+      sale.spendReturned + Math.min(entry.spendReturnedMinor, sale.spend - sale.spendReturned),
+    );
     const requested = -entry.points;
     const allowed = Math.min(requested, lot.credited - lot.reversed);
     if (allowed < requested) {
-      this.anomalies.push({ kind: 'excess-reversal', entryId: entry.id, points: points(requested - allowed) });
+      this.anomalies.push({
+        kind: 'excess-reversal',
+        entryId: entry.id,
+        points: points(requested - allowed),
+      });
     }
     lot.reversed += allowed;
     sale.reversed = points(sale.reversed + allowed);
@@ -258,7 +289,12 @@ class Replay {
     }
     if (left > 0) {
       this.debt += left;
-      this.anomalies.push({ kind: 'overdraft', entryId: entry.id, cause: entry.kind, points: points(left) });
+      this.anomalies.push({
+        kind: 'overdraft',
+        entryId: entry.id,
+        cause: entry.kind,
+        points: points(left),
+      });
     }
   }
 }

@@ -10,7 +10,11 @@ describe('parseLedgerEntry: a stored or received row is checked before it is sum
   const [redemption, accrual] = sale.entries;
 
   it('accepts the entries the engine writes, unchanged', () => {
-    for (const entry of sale.entries) expect(parseLedgerEntry(JSON.parse(JSON.stringify(entry))), entry.kind).toEqual({ ok: true, value: entry });
+    for (const entry of sale.entries)
+      expect(parseLedgerEntry(JSON.parse(JSON.stringify(entry))), entry.kind).toEqual({
+        ok: true,
+        value: entry,
+      });
   });
 
   it.each([
@@ -24,7 +28,19 @@ describe('parseLedgerEntry: a stored or received row is checked before it is sum
     ['a garbage stamp', { ...accrual, stamp: 'yesterday' }, 'stamp'],
     ['an extra field', { ...accrual, extra: true }, 'extra'],
     ['a missing terminal', { ...accrual, terminalId: undefined }, 'terminalId'],
-    ['an adjustment without a reason', { ...accrual, kind: 'adjustment', reason: ' ', authorId: 'M1', saleId: undefined, spendMinor: undefined, usedNextPurchaseOffer: undefined }, 'reason'],
+    [
+      'an adjustment without a reason',
+      {
+        ...accrual,
+        kind: 'adjustment',
+        reason: ' ',
+        authorId: 'M1',
+        saleId: undefined,
+        spendMinor: undefined,
+        usedNextPurchaseOffer: undefined,
+      },
+      'reason',
+    ],
   ])('refuses %s (problem at %s)', (_label, input, field) => {
     const parsed = parseLedgerEntry(input);
     expect(parsed.ok).toBe(false);

@@ -30,7 +30,10 @@ const hlcStamp = z
   .refine((text) => parseHlcStamp(text).ok, 'must be a hybrid-logical-clock stamp')
   .transform((text) => text as HlcStamp);
 const pointsSchema = z.int().transform((n) => n as Points);
-const moneySchema = z.int().min(0).transform((n) => n as Money);
+const moneySchema = z
+  .int()
+  .min(0)
+  .transform((n) => n as Money);
 
 const common = {
   id: uuidV7,

@@ -43,7 +43,11 @@ export function lifetimeSpend(sales: Iterable<SaleTotals>): Money {
 }
 
 /** The tier for a given spend, or null for a program without tiers. */
-export function tierForSpend(program: Program, spend: Money, windowDays: number): TierStatus | null {
+export function tierForSpend(
+  program: Program,
+  spend: Money,
+  windowDays: number,
+): TierStatus | null {
   const levels = program.tiers?.levels;
   if (!levels) return null;
   let index = 0;
@@ -62,7 +66,11 @@ export function tierForSpend(program: Program, spend: Money, windowDays: number)
   };
 }
 
-export function tierStatus(program: Program, sales: Iterable<SaleTotals>, now: number): TierStatus | null {
+export function tierStatus(
+  program: Program,
+  sales: Iterable<SaleTotals>,
+  now: number,
+): TierStatus | null {
   if (!program.tiers) return null;
   const { windowDays } = program.tiers;
   return tierForSpend(program, spendInWindow(sales, windowDays, now), windowDays);

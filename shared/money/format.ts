@@ -23,8 +23,11 @@ import type { Money, Points } from './money';
  * | 100000      | 1 000,00 ₽        | ₽1,000.00       |
  */
 
-/** The currencies the terminal formats; a program in another currency is refused upstream. */
+/** The currencies the terminal formats (the program schema accepts RUB only). */
 export type Currency = 'RUB';
+
+/** A table rather than a switch: adding a currency is a compile error until it has a sign. */
+const CURRENCY_SYMBOLS: Readonly<Record<Currency, string>> = { RUB: '₽' };
 
 const NO_BREAK_SPACE = '\u00A0';
 const MINUS = '-';
@@ -36,7 +39,7 @@ export function formatMoney(amount: Money, lang: Lang, currency: Currency = 'RUB
   const digits = String(Math.abs(amount)).padStart(3, '0');
   const whole = digits.slice(0, -2);
   const minor = digits.slice(-2);
-  const symbol = currencySymbol(currency);
+  const symbol = CURRENCY_SYMBOLS[currency];
   switch (lang) {
     case 'ru':
       return `${sign}${groupDigits(whole, lang)},${minor}${NO_BREAK_SPACE}${symbol}`;
@@ -114,15 +117,6 @@ export function russianPluralForm(count: number): RussianPluralForm {
   if (lastDigit === 1 && lastTwo !== 11) return 'one';
   if (lastDigit >= 2 && lastDigit <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'few';
   return 'many';
-}
-
-function currencySymbol(currency: Currency): string {
-  switch (currency) {
-    case 'RUB':
-      return '₽';
-    default:
-      return assertNever(currency, 'currency');
-  }
 }
 
 /** Inserts the language's group separator every three digits from the right. */

@@ -22,13 +22,19 @@ export type Rounding = 'down' | 'up' | 'half-up';
  * value × numerator ÷ denominator, rounded as asked, computed exactly with BigInt so that no
  * intermediate product loses precision. Throws if the result is not a safe integer.
  */
-export function mulDiv(value: number, numerator: number, denominator: number, rounding: Rounding): number {
+export function mulDiv(
+  value: number,
+  numerator: number,
+  denominator: number,
+  rounding: Rounding,
+): number {
   for (const [name, n] of [
     ['value', value],
     ['numerator', numerator],
     ['denominator', denominator],
   ] as const) {
-    if (!Number.isSafeInteger(n)) throw new RangeError(`mulDiv: ${name} must be a safe integer, got ${n}`);
+    if (!Number.isSafeInteger(n))
+      throw new RangeError(`mulDiv: ${name} must be a safe integer, got ${n}`);
   }
   if (denominator === 0) throw new RangeError('mulDiv: denominator must not be zero');
   return divideBig(BigInt(value) * BigInt(numerator), BigInt(denominator), rounding);
@@ -55,7 +61,8 @@ export function divideBig(dividend: bigint, divisor: bigint, rounding: Rounding)
       break;
   }
   const n = Number(result);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`rounded result ${result} is not a safe integer`);
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`rounded result ${result} is not a safe integer`);
   return n === 0 ? 0 : n;
 }
 

@@ -11,12 +11,24 @@ import { WEEKDAYS, parseTimeOfDay } from '../time/zoned-time';
 
 const minor = z.int().nonnegative();
 const rateBp = z.int().min(0).max(10_000);
-const multiplierPercent = z.int().min(100, 'must be at least 100 (×1)').max(1_000, 'must be at most 1000 (×10)');
+const multiplierPercent = z
+  .int()
+  .min(100, 'must be at least 100 (×1)')
+  .max(1_000, 'must be at most 1000 (×10)');
 const days = z.int().min(1).max(3_650);
-const timeOfDay = z.string().refine((t) => parseTimeOfDay(t) !== null, 'must be a time HH:MM between 00:00 and 24:00');
+const timeOfDay = z
+  .string()
+  .refine((t) => parseTimeOfDay(t) !== null, 'must be a time HH:MM between 00:00 and 24:00');
 const weekday = z.enum(WEEKDAYS as [string, ...string[]]);
 
-export const PROGRAM_KINDS = ['points', 'discount-card', 'tiers', 'cashback', 'paid-club', 'hybrid'] as const;
+export const PROGRAM_KINDS = [
+  'points',
+  'discount-card',
+  'tiers',
+  'cashback',
+  'paid-club',
+  'hybrid',
+] as const;
 
 const tierLevel = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,20}$/, 'must be 1–20 lower-case letters, digits or hyphens'),
@@ -42,7 +54,9 @@ const happyHour = z.strictObject({
 export const programSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
-    programId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be 1–40 lower-case letters, digits or hyphens'),
+    programId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'must be 1–40 lower-case letters, digits or hyphens'),
     version: z.int().positive(),
     name: z.string().min(1).max(80),
     currency: z.literal('RUB'),
@@ -113,12 +127,16 @@ export const programSchema = z
     const has = (kind: (typeof PROGRAM_KINDS)[number]): boolean => program.kinds.includes(kind);
     const earnsPoints = has('points') || has('cashback') || has('hybrid');
 
-    if (new Set(program.kinds).size !== program.kinds.length) issue(['kinds'], 'lists a kind twice');
+    if (new Set(program.kinds).size !== program.kinds.length)
+      issue(['kinds'], 'lists a kind twice');
     if (earnsPoints && !program.accrual && !program.tiers) {
       issue(['accrual'], 'is required for a points, cashback or hybrid program (or give tiers)');
     }
     if (program.accrual && program.tiers) {
-      issue(['accrual'], 'must be left out when tiers are given: each tier has its own accrual rate');
+      issue(
+        ['accrual'],
+        'must be left out when tiers are given: each tier has its own accrual rate',
+      );
     }
     if (earnsPoints && !program.redemption) {
       issue(['redemption'], 'is required for a points, cashback or hybrid program');
@@ -127,7 +145,8 @@ export const programSchema = z
       issue(['discount'], 'is required for a discount-card or hybrid program');
     }
     if (has('tiers') && !program.tiers) issue(['tiers'], 'is required for a tiers program');
-    if (program.tiers && !has('tiers')) issue(['kinds'], 'must include "tiers" when tiers are given');
+    if (program.tiers && !has('tiers'))
+      issue(['kinds'], 'must include "tiers" when tiers are given');
     if (has('paid-club') && !program.club) issue(['club'], 'is required for a paid-club program');
     if (has('cashback') && program.pointValueMinor !== 1) {
       issue(['pointValueMinor'], 'must be 1 for a cashback program (one point is one kopeck)');
@@ -135,12 +154,18 @@ export const programSchema = z
 
     const levels = program.tiers?.levels ?? [];
     if (levels[0] && levels[0].minSpendMinor !== 0) {
-      issue(['tiers', 'levels', 0, 'minSpendMinor'], 'must be 0: the first tier is where everybody starts');
+      issue(
+        ['tiers', 'levels', 0, 'minSpendMinor'],
+        'must be 0: the first tier is where everybody starts',
+      );
     }
     levels.forEach((level, i) => {
       const previous = levels[i - 1];
       if (previous && level.minSpendMinor <= previous.minSpendMinor) {
-        issue(['tiers', 'levels', i, 'minSpendMinor'], `must be greater than tiers.levels[${i - 1}].minSpendMinor`);
+        issue(
+          ['tiers', 'levels', i, 'minSpendMinor'],
+          `must be greater than tiers.levels[${i - 1}].minSpendMinor`,
+        );
       }
       if (levels.findIndex((l) => l.id === level.id) !== i) {
         issue(['tiers', 'levels', i, 'id'], `"${level.id}" is used by another tier`);

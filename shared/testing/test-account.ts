@@ -28,12 +28,19 @@ export type TestAccount = {
   readonly balance: (now: number) => CustomerBalance;
   readonly customer: (now: number, extra?: Partial<CheckoutCustomer>) => CheckoutCustomer;
   /** A sale of one amount or of basket lines; throws if the engine refuses it. */
-  readonly buy: (now: number, basket: Money | readonly BasketLine[], pointsToSpend?: number, terminal?: TestTerminal) => CompletedSale;
+  readonly buy: (
+    now: number,
+    basket: Money | readonly BasketLine[],
+    pointsToSpend?: number,
+    terminal?: TestTerminal,
+  ) => CompletedSale;
   /** Refunds amounts of a sale's lines (index → amount); throws if refused. */
   readonly refund: (now: number, sale: CompletedSale, amounts: readonly Money[]) => CompletedRefund;
 };
 
-export function testAccount(options: { readonly program?: Program; readonly terminal?: TestTerminal } = {}): TestAccount {
+export function testAccount(
+  options: { readonly program?: Program; readonly terminal?: TestTerminal } = {},
+): TestAccount {
   const program = options.program ?? demoProgram;
   const terminal = options.terminal ?? testTerminal();
   const customerId = terminal.at(DAY_ZERO).newId();
@@ -56,7 +63,12 @@ export function testAccount(options: { readonly program?: Program; readonly term
     customer,
     buy: (now, basket, pointsToSpend = 0, onTerminal = terminal) => {
       const lines = typeof basket === 'number' ? [{ amount: basket }] : basket;
-      const result = checkout(program, customer(now), { lines, pointsToSpend: points(pointsToSpend) }, onTerminal.at(now));
+      const result = checkout(
+        program,
+        customer(now),
+        { lines, pointsToSpend: points(pointsToSpend) },
+        onTerminal.at(now),
+      );
       if (!result.ok) throw new Error(`checkout refused: ${JSON.stringify(result.error)}`);
       entries.push(...result.value.entries);
       return result.value;

@@ -38,19 +38,24 @@ export type TestTerminal = {
  * A terminal for tests: real UUIDv7 ids and a real hybrid logical clock, driven by a clock the
  * test sets, with deterministic randomness. Each terminal has its own clock and id generator.
  */
-export function testTerminal(options: {
-  readonly terminalId?: string;
-  readonly storeId?: string;
-  readonly seed?: number;
-  /** Added to every `now`: a terminal whose clock is off. */
-  readonly clockSkewMs?: number;
-} = {}): TestTerminal {
+export function testTerminal(
+  options: {
+    readonly terminalId?: string;
+    readonly storeId?: string;
+    readonly seed?: number;
+    /** Added to every `now`: a terminal whose clock is off. */
+    readonly clockSkewMs?: number;
+  } = {},
+): TestTerminal {
   const terminalId = options.terminalId ?? 'T1';
   const storeId = options.storeId ?? 'S1';
   const skew = options.clockSkewMs ?? 0;
   let wall = 0;
   const clock = (): number => wall;
-  const newId = createIdGenerator({ now: clock, randomBytes: seededRandomBytes(options.seed ?? 7) });
+  const newId = createIdGenerator({
+    now: clock,
+    randomBytes: seededRandomBytes(options.seed ?? 7),
+  });
   const hlc = createHybridClock({ node: terminalId, now: clock, maxForwardDriftMs: 2 * DAY_MS });
   return {
     at: (now, cashierId = 'C1') => {

@@ -7,7 +7,10 @@ export function schemaProblems(error: z.ZodError): SchemaProblem[] {
   return error.issues.flatMap((issue) =>
     // An unknown field (often a typo) is named itself, not its parent object.
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: formatPath([...issue.path, key]), message: 'is not a known field' }))
+      ? issue.keys.map((key) => ({
+          field: formatPath([...issue.path, key]),
+          message: 'is not a known field',
+        }))
       : [{ field: formatPath(issue.path), message: issue.message }],
   );
 }
