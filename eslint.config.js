@@ -31,10 +31,8 @@ function layerRule(forbiddenLayers, forbiddenModules, why) {
       'error',
       {
         patterns: [
-          ...forbiddenLayers.map((layer) => ({
-            group: [`**/${layer}/**`, `**/${layer}`],
-            message,
-          })),
+          // Relative paths into another layer's folder.
+          { regex: `^\\.{1,2}/(.*/)?(${forbiddenLayers.join('|')})(/.*)?$`, message },
           // Bare module names only: `util` is Node's, `../util/result` is ours.
           { regex: `^(${forbiddenModules.join('|')})(/.*)?$`, message },
         ],
