@@ -24,7 +24,9 @@ if (welcome) account.entries.push(welcome);
 console.log(`Enrolment: welcome bonus ${pts(welcome?.points ?? 0)} points.`);
 
 const first = account.buy(dayAt(0, 10) + 30 * 60_000, rub(2_000));
-console.log(`Monday 10:30, purchase ${rubles(first.quote.total)}: happy hours ×2 → +${pts(first.quote.accrual.points)} points, pending 14 days.`);
+console.log(
+  `Monday 10:30, purchase ${rubles(first.quote.total)}: happy hours ×2 → +${pts(first.quote.accrual.points)} points, pending 14 days.`,
+);
 
 const second = account.buy(dayAt(3), rub(1_000), 200);
 console.log(
@@ -34,8 +36,12 @@ console.log(
 );
 
 const refund = account.refund(dayAt(4), second, [rub(475)]);
-console.log(`Friday, half of it returned: ${rubles(refund.moneyBack)} and ${pts(refund.pointsReturned)} points back, ${pts(refund.pointsReversed)} points taken back.`);
+console.log(
+  `Friday, half of it returned: ${rubles(refund.moneyBack)} and ${pts(refund.pointsReturned)} points back, ${pts(refund.pointsReversed)} points taken back.`,
+);
 
 const balance = account.balance(dayAt(4, 18));
-console.log(`\nBalance: ${pts(balance.available)} available, ${pts(balance.pending)} pending, tier ${balance.tier?.current.name ?? '—'}.`);
+console.log(
+  `\nBalance: ${pts(balance.available)} available, ${pts(balance.pending)} pending, tier ${balance.tier?.current.name ?? '—'}.`,
+);
 console.log('\nRun the tests: npm test');
