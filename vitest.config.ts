@@ -1,11 +1,47 @@
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { PlainSummaryReporter } from './tests/support/plain-summary-reporter';
+import { PlainSummaryReporter } from './tests/support/plain-summary-reporter.ts';
+
+/** Debian's Chromium (Playwright cannot download its own browsers here); see README. */
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
 
 export default defineConfig({
   test: {
-    include: ['{shared,renderer,electron,server,tests}/**/*.test.ts'],
     reporters: ['default', new PlainSummaryReporter()],
     // Property tests run a fixed number of cases; fast-check prints the seed of a failure.
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['{shared,renderer,electron,server,tests}/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Code that needs a real browser (IndexedDB, Web Crypto, DOM) runs in Chromium.
+          name: 'chromium',
+          include: ['renderer/**/*.browser.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromium }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
   },
 });
