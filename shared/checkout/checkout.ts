@@ -1,5 +1,4 @@
 import { points } from '../money/money';
-import type { Money, Points } from '../money/money';
 import type { Program } from '../program/program-schema';
 import type {
   AccrualEntry,
@@ -14,6 +13,7 @@ import { entryOrigin } from '../ledger/operation-context';
 import type { OperationContext } from '../ledger/operation-context';
 import { quoteCheckout } from './quote';
 import type { CheckoutCustomer, CheckoutRequest, Quote, QuoteError } from './quote';
+import type { SaleRecord } from './sale-record';
 
 /**
  * A confirmed checkout becomes ledger entries and a sale record. The quote is computed again
@@ -24,21 +24,6 @@ import type { CheckoutCustomer, CheckoutRequest, Quote, QuoteError } from './quo
  * and the referral bonus for the referrer on the customer's first purchase. The caller writes
  * them, the receipt and the outbox message in ONE transaction.
  */
-
-/** What a refund needs to know about a sale, kept with the receipt. */
-export type SaleRecord = {
-  readonly saleId: string;
-  readonly customerId: string;
-  readonly at: number;
-  readonly programVersion: number;
-  readonly accrualEntryId: string;
-  readonly lines: readonly {
-    readonly net: Money;
-    readonly pointsSpent: Points;
-    readonly paid: Money;
-    readonly pointsEarned: Points;
-  }[];
-};
 
 export type CompletedSale = {
   readonly quote: Quote;

@@ -4,7 +4,7 @@ import type { Money, Points } from '../money/money';
 import { demoProgram } from '../testing/demo-program';
 import { dayAt, testTerminal } from '../testing/test-terminal';
 import { refundSale } from './refund';
-import type { SaleRecord } from './checkout';
+import type { SaleRecord } from './sale-record';
 
 /** The DOMAIN.md sale: 2 000,00 ₽, 300 points spent, 1 700,00 ₽ paid, 119 points earned. */
 const domainSale: SaleRecord = {

@@ -8,7 +8,7 @@ import { err, ok } from '../util/result';
 import type { Result } from '../util/result';
 import { entryOrigin } from '../ledger/operation-context';
 import type { OperationContext } from '../ledger/operation-context';
-import type { SaleRecord } from './checkout';
+import type { SaleRecord } from './sale-record';
 
 /**
  * Refunds, full or partial, by basket line. A line's refund is an amount of its net price

@@ -54,6 +54,7 @@ export function balanceOf(
 }
 
 export function balanceFromFold(fold: LedgerFold, program: Program, now: number): CustomerBalance {
+  const sales = Object.values(fold.sales);
   let available = -fold.debt;
   let pending = 0;
   const pendingLots: { points: Points; availableAt: number }[] = [];
@@ -84,10 +85,10 @@ export function balanceFromFold(fold: LedgerFold, program: Program, now: number)
       .sort(([a], [b]) => a - b)
       .map(([expiresAt, count]) => ({ points: points(count), expiresAt })),
     dueForExpiry,
-    lifetimeSpend: lifetimeSpend(fold.sales.values()),
-    purchaseCount: [...fold.sales.values()].filter((sale) => sale.accrualEntryId !== null).length,
-    tier: tierStatus(program, fold.sales.values(), now),
-    nextPurchaseOffer: nextPurchaseOffer(program, fold.sales.values(), now),
+    lifetimeSpend: lifetimeSpend(sales),
+    purchaseCount: sales.filter((sale) => sale.accrualEntryId !== null).length,
+    tier: tierStatus(program, sales, now),
+    nextPurchaseOffer: nextPurchaseOffer(program, sales, now),
     negative: available < 0,
     anomalies: fold.anomalies,
   };

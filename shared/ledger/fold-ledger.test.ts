@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { money } from '../money/money';
 import { points } from '../money/money';
 import { demoProgram } from '../testing/demo-program';
 import { rub, testAccount } from '../testing/test-account';
@@ -6,7 +8,7 @@ import { dayAt, testTerminal } from '../testing/test-terminal';
 import { welcomeBonus } from '../bonuses/welcome-bonus';
 import { manualAdjustment } from './adjustment';
 import { balanceOf } from './balance';
-import { foldLedger } from './fold-ledger';
+import { extendFold, foldLedger } from './fold-ledger';
 import type { LedgerEntry } from './ledger-entry';
 
 function adjustment(
@@ -87,7 +89,7 @@ describe('foldLedger', () => {
       stamp: other.newStamp(),
     }));
     const fold = foldLedger([...account.entries, ...replayed]);
-    expect(fold.sales.get(sale.record.saleId)).toMatchObject({
+    expect(fold.sales[sale.record.saleId]).toMatchObject({
       redeemed: 300,
       returned: 300,
       accrued: 85,
@@ -120,5 +122,40 @@ describe('foldLedger', () => {
       { kind: 'unknown-reference', reference: sale.record.accrualEntryId },
     ]);
     expect(fold.debt).toBe(0);
+  });
+});
+
+describe('extendFold', () => {
+  it('continuing the fold with later entries gives exactly the fold of everything (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 50_000, max: 400_000 }), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        (amounts, cut) => {
+          const account = testAccount();
+          amounts.forEach((amount, i) => {
+            const now = dayAt(i * 9);
+            const available = account.balance(now).available;
+            account.buy(now, money(amount), available >= 100 && i % 2 === 1 ? 100 : 0);
+          });
+          const split = cut % (account.entries.length + 1);
+          const prefix = foldLedger(account.entries.slice(0, split));
+          expect(extendFold(prefix, account.entries.slice(split))).toEqual(
+            foldLedger(account.entries),
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('refuses entries that sort before the fold’s last one (the caller folds everything again)', () => {
+    const account = testAccount();
+    account.buy(dayAt(0), rub(1_000));
+    account.buy(dayAt(1), rub(1_000));
+    const [first, ...rest] = account.entries;
+    if (!first) throw new Error('no entries');
+    expect(extendFold(foldLedger(rest), [first])).toBeNull();
+    expect(extendFold(foldLedger(account.entries), [first]), 'an entry folded already').toBeNull();
   });
 });

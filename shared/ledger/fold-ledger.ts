@@ -36,6 +36,8 @@ export type Lot = {
   readonly expiresAt: number | null;
   /** An expiry entry exists for this lot. */
   readonly expiryRecorded: boolean;
+  /** Points taken back by refunds (never more than credited). */
+  readonly reversed: Points;
 };
 
 export type SaleTotals = {
@@ -70,48 +72,94 @@ export type LedgerFold = {
   readonly lots: readonly Lot[];
   /** Points owed by the customer after overdrafts; settled by the next credits. */
   readonly debt: Points;
-  readonly sales: ReadonlyMap<string, SaleTotals>;
+  /** Per sale id. Plain data throughout, so a fold can be stored as a balance cache. */
+  readonly sales: Readonly<Record<string, SaleTotals>>;
   readonly anomalies: readonly LedgerAnomaly[];
   /** Keys of the once-only entries (bonuses, expiries) already in the ledger. */
-  readonly uniqueKeys: ReadonlySet<string>;
+  readonly uniqueKeys: readonly string[];
   /** Entries that counted (after removing repeated ids). */
   readonly entryCount: number;
+  /** The last entry replayed, in (stamp, id) order: extendFold continues after it. */
+  readonly last: { readonly stamp: string; readonly id: string } | null;
 };
 
-type MutableLot = { -readonly [K in keyof Lot]: Lot[K] } & { reversed: number; sequence: number };
+export const EMPTY_FOLD: LedgerFold = {
+  lots: [],
+  debt: points(0),
+  sales: {},
+  anomalies: [],
+  uniqueKeys: [],
+  entryCount: 0,
+  last: null,
+};
+
+type MutableLot = { -readonly [K in keyof Lot]: Lot[K] } & { sequence: number };
 type MutableSale = { -readonly [K in keyof SaleTotals]: SaleTotals[K] };
 
 /** Total order of entries: by stamp, then id. Equal stamps only happen for equal ids. */
-export function compareEntries(a: LedgerEntry, b: LedgerEntry): number {
+export function compareEntries(
+  a: { readonly stamp: string; readonly id: string },
+  b: { readonly stamp: string; readonly id: string },
+): number {
   if (a.stamp !== b.stamp) return a.stamp < b.stamp ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export function foldLedger(entries: readonly LedgerEntry[]): LedgerFold {
+  const folded = extendFold(EMPTY_FOLD, entries);
+  if (!folded) throw new Error('unreachable: any entries extend the empty fold');
+  return folded;
+}
+
+/**
+ * The fold of (the fold's entries + `entries`), computed by continuing the replay, when every
+ * new entry sorts after the fold's last one — as entries made on this terminal always do, the
+ * clock being monotonic. Returns null otherwise (an entry from elsewhere with an older stamp,
+ * or one already folded): the caller then folds the whole ledger again. A property test
+ * checks that extending gives exactly the fold of everything.
+ */
+export function extendFold(fold: LedgerFold, entries: readonly LedgerEntry[]): LedgerFold | null {
   const byId = new Map<string, LedgerEntry>();
   for (const entry of entries) {
     const seen = byId.get(entry.id);
     if (!seen || compareEntries(entry, seen) < 0) byId.set(entry.id, entry);
   }
   const ordered = [...byId.values()].sort(compareEntries);
-  const replay = new Replay();
+  const first = ordered[0];
+  if (first && fold.last && compareEntries(first, fold.last) <= 0) return null;
+  const replay = new Replay(fold);
   for (const entry of ordered) replay.apply(entry);
-  return replay.result(ordered.length);
+  const lastEntry = ordered.at(-1);
+  return replay.result(
+    fold.entryCount + ordered.length,
+    lastEntry ? { stamp: lastEntry.stamp, id: lastEntry.id } : fold.last,
+  );
 }
 
 class Replay {
-  private readonly lots: MutableLot[] = [];
+  private readonly lots: MutableLot[];
   /**
    * Lots that may still have points, kept in spending order so a debit takes from the front
    * without sorting: the fold stays near-linear for customers with thousands of entries.
    * Lots that reach 0 are dropped from it when a debit passes them.
    */
-  private open: MutableLot[] = [];
-  private readonly lotById = new Map<string, MutableLot>();
-  private readonly sales = new Map<string, MutableSale>();
-  private readonly anomalies: LedgerAnomaly[] = [];
-  private readonly uniqueKeys = new Set<string>();
-  private debt = 0;
+  private open: MutableLot[];
+  private readonly lotById: Map<string, MutableLot>;
+  private readonly sales: Map<string, MutableSale>;
+  private readonly anomalies: LedgerAnomaly[];
+  private readonly uniqueKeys: Set<string>;
+  private debt: number;
+
+  /** Continues from a fold's state (copied: the fold itself is never changed). */
+  constructor(from: LedgerFold) {
+    this.lots = from.lots.map((lot, sequence) => ({ ...lot, sequence }));
+    this.open = this.lots.filter((lot) => lot.remaining > 0).sort(bySpendingOrder);
+    this.lotById = new Map(this.lots.map((lot) => [lot.id, lot]));
+    this.sales = new Map(Object.entries(from.sales).map(([id, sale]) => [id, { ...sale }]));
+    this.anomalies = [...from.anomalies];
+    this.uniqueKeys = new Set(from.uniqueKeys);
+    this.debt = from.debt;
+  }
 
   apply(entry: LedgerEntry): void {
     if (entry.kind === 'bonus' || entry.kind === 'expiry') {
@@ -193,15 +241,16 @@ class Replay {
     }
   }
 
-  result(entryCount: number): LedgerFold {
-    const lots: Lot[] = this.lots.map(({ reversed, sequence, ...lot }) => lot);
+  result(entryCount: number, last: LedgerFold['last']): LedgerFold {
+    const lots: Lot[] = this.lots.map(({ sequence, ...lot }) => lot);
     return {
       lots,
       debt: points(this.debt),
-      sales: new Map([...this.sales].map(([id, sale]) => [id, { ...sale }])),
+      sales: Object.fromEntries([...this.sales].map(([id, sale]) => [id, { ...sale }])),
       anomalies: [...this.anomalies],
-      uniqueKeys: new Set(this.uniqueKeys),
+      uniqueKeys: [...this.uniqueKeys].sort(),
       entryCount,
+      last,
     };
   }
 
@@ -228,7 +277,7 @@ class Replay {
         points: points(requested - allowed),
       });
     }
-    lot.reversed += allowed;
+    lot.reversed = points(lot.reversed + allowed);
     sale.reversed = points(sale.reversed + allowed);
     const fromLot = Math.min(allowed, lot.remaining);
     lot.remaining = points(lot.remaining - fromLot);
@@ -270,7 +319,7 @@ class Replay {
       availableAt: entry.availableAt,
       expiresAt: entry.expiresAt,
       expiryRecorded: false,
-      reversed: 0,
+      reversed: points(0),
       sequence: this.lots.length,
     };
     this.lots.push(lot);

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { Money, Points } from '../money/money';
-import type { HlcStamp } from '../ids/hybrid-logical-clock';
-import { parseHlcStamp } from '../ids/hybrid-logical-clock';
-import { isUuidV7 } from '../ids/uuidv7';
+import { entityIdSchema, epochMsSchema, hlcStampSchema, uuidV7Schema } from '../ids/id-schemas';
 import { err, ok } from '../util/result';
 import type { Result } from '../util/result';
 import { schemaProblems } from '../util/schema-problems';
@@ -22,13 +20,10 @@ import type { SchemaProblem } from '../util/schema-problems';
  * on the sum of entries and on the entry ids, which make every entry count once.
  */
 
-const uuidV7 = z.string().refine(isUuidV7, 'must be a UUIDv7');
-const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,36}$/, 'must be 1–36 letters, digits, _ or -');
-const epochMs = z.int().min(0);
-const hlcStamp = z
-  .string()
-  .refine((text) => parseHlcStamp(text).ok, 'must be a hybrid-logical-clock stamp')
-  .transform((text) => text as HlcStamp);
+const uuidV7 = uuidV7Schema;
+const entityId = entityIdSchema;
+const epochMs = epochMsSchema;
+const hlcStamp = hlcStampSchema;
 const pointsSchema = z.int().transform((n) => n as Points);
 const moneySchema = z
   .int()

@@ -251,7 +251,7 @@ describe('ledger properties (any sequence of operations)', () => {
         const run = replay(ops);
         const fold = foldLedger(run.entries);
         for (const { sale, refunded } of run.sales) {
-          const totals = fold.sales.get(sale.record.saleId);
+          const totals = fold.sales[sale.record.saleId];
           if (!totals) throw new Error('sale missing from the fold');
           expect(totals.returned).toBeLessThanOrEqual(totals.redeemed);
           expect(totals.reversed).toBeLessThanOrEqual(totals.accrued);
