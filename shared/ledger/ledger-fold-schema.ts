@@ -73,4 +73,4 @@ export const ledgerFoldSchema = z.strictObject({
   uniqueKeys: z.array(z.string()),
   entryCount: z.int().min(0),
   last: z.strictObject({ stamp: z.string(), id: z.string() }).nullable(),
-}) satisfies z.ZodType<LedgerFold, unknown>;
+}) satisfies z.ZodType<LedgerFold>;
