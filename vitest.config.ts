@@ -30,6 +30,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Pre-bundled up front, so Vite does not reload the page mid-run when it meets them.
+        optimizeDeps: { include: ['dexie', 'zod', 'react', 'react-dom', 'zustand'] },
         test: {
           // Code that needs a real browser (IndexedDB, Web Crypto, DOM) runs in Chromium.
           name: 'chromium',

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { CardRecord } from '../../shared/customers/card-record';
+import type { CustomerProfile } from '../../shared/customers/customer-profile';
+import { entityIdSchema, epochMsSchema, uuidV7Schema } from '../../shared/ids/id-schemas';
+import { saleRecordSchema } from '../../shared/checkout/sale-record';
+import type { LedgerFold } from '../../shared/ledger/fold-ledger';
+import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
+import type { OutboxMessage } from '../../shared/sync/outbox-message';
+
+/**
+ * The rows of the terminal's IndexedDB, per table. Rows that the domain already defines
+ * (profiles, cards, ledger entries, outbox messages) are stored as the domain's records plus
+ * the search keys this store indexes. Every row read back is parsed with its schema before
+ * use (rows may come from an older version of the app).
+ */
+
+/** A customer profile plus its search keys (indexed). */
+export type CustomerRow = CustomerProfile & {
+  readonly phoneLast4: string;
+  /** Each word of the name, normalised (nameSearchKeys): a multi-entry index. */
+  readonly nameKeys: readonly string[];
+};
+
+export type CardRow = CardRecord;
+export type LedgerRow = LedgerEntry;
+export type OutboxRow = OutboxMessage & {
+  /** Auto-increment: the order in which messages are sent. */
+  readonly seq?: number;
+};
+
+/** The terminal's identity and preferences (row key 'identity'). */
+export const terminalIdentitySchema = z.strictObject({
+  terminalId: entityIdSchema,
+  storeId: entityIdSchema,
+  storeName: z.string().min(1).max(80),
+  /** This terminal's block of card numbers (see card-number-generator). */
+  cardBlock: z.int().min(1).max(999),
+  timeZone: z.string().min(1).max(64),
+  language: z.enum(['ru', 'en']),
+});
+export type TerminalIdentity = z.output<typeof terminalIdentitySchema>;
+
+/** Counters that operations increment inside their transaction (row key 'counters'). */
+export const terminalCountersSchema = z.strictObject({
+  receiptSeq: z.int().min(0),
+  cardSerial: z.int().min(0),
+});
+export type TerminalCounters = z.output<typeof terminalCountersSchema>;
+
+export type SettingsRow =
+  | { readonly key: 'identity'; readonly value: TerminalIdentity }
+  | { readonly key: 'counters'; readonly value: TerminalCounters };
+
+/** The balance cache: the customer's ledger folded (a derived copy, rebuilt at will). */
+export type BalanceRow = { readonly customerId: string; readonly fold: LedgerFold };
+
+/** Slip figures of a sale or a refund, kept for the preview and for reprints. */
+export const slipSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('sale'),
+    subtotal: z.int(),
+    discount: z.int(),
+    total: z.int(),
+    pointsSpent: z.int(),
+    toPay: z.int(),
+    pointsEarned: z.int(),
+    pointsAvailableAt: z.int(),
+    rules: z.array(z.string()),
+    availableAfter: z.int(),
+    pendingAfter: z.int(),
+  }),
+  z.strictObject({
+    kind: z.literal('refund'),
+    moneyBack: z.int(),
+    pointsReturned: z.int(),
+    pointsReversed: z.int(),
+    availableAfter: z.int(),
+    pendingAfter: z.int(),
+  }),
+]);
+export type Slip = z.output<typeof slipSchema>;
+
+export const receiptRowSchema = z.strictObject({
+  /** The sale id or the refund id. */
+  id: uuidV7Schema,
+  /** What the cashier types for a refund: terminal id and a sequence, e.g. `T1-000042`. */
+  number: z.string().min(3).max(48),
+  customerId: uuidV7Schema,
+  cardNumber: z.string().nullable(),
+  at: epochMsSchema,
+  cashierId: entityIdSchema,
+  /** For a sale: what refunds need, and the net amounts refunded so far per line. */
+  sale: saleRecordSchema.nullable(),
+  refundedByLine: z.array(z.int().min(0)),
+  /** For a refund: the number of the sale receipt it refunds. */
+  refundOf: z.string().nullable(),
+  slip: slipSchema,
+});
+export type ReceiptRow = z.output<typeof receiptRowSchema>;

@@ -1,0 +1,47 @@
+import Dexie from 'dexie';
+import type { EntityTable } from 'dexie';
+import type { ProgramRow } from './program-row';
+import type {
+  BalanceRow,
+  CardRow,
+  CustomerRow,
+  LedgerRow,
+  OutboxRow,
+  ReceiptRow,
+  SettingsRow,
+} from './rows';
+import type { StaffRow } from './staff-row';
+import { SCHEMA_VERSIONS } from './schema-versions';
+
+/**
+ * The terminal's local store: everything the terminal needs to work a whole day offline.
+ *
+ * Durability is strict: since Chrome 121 an IndexedDB transaction reports `complete` before
+ * the data reaches the disk unless asked otherwise, and a committed sale must survive a
+ * power cut. Every business operation is ONE transaction over the tables it touches
+ * (operations/in-transaction.ts).
+ *
+ * Schema changes: append a version to schema-versions.ts (never edit a released one), with
+ * an upgrade function and a test that upgrades real rows of the previous version.
+ */
+export class TerminalDatabase extends Dexie {
+  customers!: EntityTable<CustomerRow, 'id'>;
+  cards!: EntityTable<CardRow, 'number'>;
+  ledger!: EntityTable<LedgerRow, 'id'>;
+  balances!: EntityTable<BalanceRow, 'customerId'>;
+  receipts!: EntityTable<ReceiptRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  programs!: EntityTable<ProgramRow, 'version'>;
+  staff!: EntityTable<StaffRow, 'id'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+
+  constructor(name: string) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}
+
+export const DEFAULT_DATABASE_NAME = 'loyalty-terminal';

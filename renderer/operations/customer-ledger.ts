@@ -1,0 +1,69 @@
+import { extendFold, foldLedger } from '../../shared/ledger/fold-ledger';
+import type { LedgerFold } from '../../shared/ledger/fold-ledger';
+import { ledgerFoldSchema } from '../../shared/ledger/ledger-fold-schema';
+import { parseLedgerEntry } from '../../shared/ledger/ledger-entry';
+import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
+import { describeSchemaProblems } from '../../shared/util/schema-problems';
+import { CorruptRowError } from '../db/corrupt-row-error';
+import type { TerminalDatabase } from '../db/terminal-database';
+
+/**
+ * A customer's ledger in the local store: the entries, and the balance cache — the fold of
+ * those entries. The cache is a derived copy: a row that is missing or fails its schema is
+ * rebuilt from the ledger, never trusted. Call these inside the operation's transaction.
+ */
+
+export async function readLedger(db: TerminalDatabase, customerId: string): Promise<LedgerEntry[]> {
+  const rows: unknown[] = await db.ledger.where('customerId').equals(customerId).toArray();
+  return rows.map((row) => {
+    const parsed = parseLedgerEntry(row);
+    if (!parsed.ok)
+      throw new CorruptRowError(
+        'ledger',
+        `of customer ${customerId}`,
+        describeSchemaProblems(parsed.error),
+      );
+    return parsed.value;
+  });
+}
+
+/** Folds the customer's ledger again and stores it as the balance cache. */
+export async function rebuildBalance(
+  db: TerminalDatabase,
+  customerId: string,
+): Promise<LedgerFold> {
+  const fold = foldLedger(await readLedger(db, customerId));
+  await db.balances.put({ customerId, fold });
+  return fold;
+}
+
+/** The cached fold, or a fresh one when the cache is missing or unreadable. */
+export async function readFold(db: TerminalDatabase, customerId: string): Promise<LedgerFold> {
+  const row: unknown = (await db.balances.get(customerId))?.fold;
+  const cached = row === undefined ? null : ledgerFoldSchema.safeParse(row);
+  return cached?.success ? cached.data : rebuildBalance(db, customerId);
+}
+
+/**
+ * Appends entries (of one or more customers) and brings each customer's balance cache up to
+ * date: by continuing the cached fold when the entries come after it (every local
+ * operation), by folding the whole ledger otherwise.
+ */
+export async function appendEntries(
+  db: TerminalDatabase,
+  entries: readonly LedgerEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const byCustomer = new Map<string, LedgerEntry[]>();
+  for (const entry of entries)
+    byCustomer.set(entry.customerId, [...(byCustomer.get(entry.customerId) ?? []), entry]);
+  // Read the caches before adding, so a missing cache is folded once, with the new entries.
+  const folds = new Map<string, LedgerFold>();
+  for (const customerId of byCustomer.keys()) folds.set(customerId, await readFold(db, customerId));
+  await db.ledger.bulkAdd([...entries]);
+  for (const [customerId, own] of byCustomer) {
+    const extended = extendFold(folds.get(customerId) ?? foldLedger([]), own);
+    if (extended) await db.balances.put({ customerId, fold: extended });
+    else await rebuildBalance(db, customerId);
+  }
+}

@@ -1,0 +1,24 @@
+import type { TerminalCounters } from '../db/rows';
+import { terminalCountersSchema } from '../db/rows';
+import type { TerminalDatabase } from '../db/terminal-database';
+
+/**
+ * Reserves the next value of a terminal counter inside the caller's transaction, so a receipt
+ * number (or card serial) is used exactly when the operation commits, and never twice.
+ */
+export async function nextCounter(
+  db: TerminalDatabase,
+  counter: keyof TerminalCounters,
+): Promise<number> {
+  const row = await db.settings.get('counters');
+  const parsed = terminalCountersSchema.safeParse(row?.value ?? { receiptSeq: 0, cardSerial: 0 });
+  if (!parsed.success) throw new Error('The terminal counters in the local store are unreadable.');
+  const next = parsed.data[counter] + 1;
+  await db.settings.put({ key: 'counters', value: { ...parsed.data, [counter]: next } });
+  return next;
+}
+
+/** `T1-000042`: the terminal and its receipt sequence, what a cashier types for a refund. */
+export function formatReceiptNumber(terminalId: string, seq: number): string {
+  return `${terminalId}-${String(seq).padStart(6, '0')}`;
+}

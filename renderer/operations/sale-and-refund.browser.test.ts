@@ -1,0 +1,224 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { foldLedger } from '../../shared/ledger/fold-ledger';
+import { money, points } from '../../shared/money/money';
+import { rub } from '../../shared/testing/test-account';
+import { dayAt } from '../../shared/testing/test-terminal';
+import { plasticCard, testServices } from '../testing/test-services';
+import type { TestServices } from '../testing/test-services';
+import { adjustBalance } from './adjust-balance';
+import { enrolCustomer } from './enrol-customer';
+import { recordRefund } from './record-refund';
+import { recordSale } from './record-sale';
+
+let services: TestServices;
+beforeEach(async () => {
+  services = await testServices();
+});
+afterEach(async () => {
+  await services.dispose();
+});
+
+async function enrolled(phone = '+7 916 123-45-67', serial = 1) {
+  const result = await enrolCustomer(services, {
+    managerId: 'M1',
+    name: 'Алёна Иванова',
+    phone,
+    birthday: '1990-05-20',
+    email: null,
+    marketingConsent: true,
+    referrerId: null,
+    card: { kind: 'plastic', scanned: plasticCard(serial) },
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
+}
+
+async function counts() {
+  const { db } = services;
+  return {
+    ledger: await db.ledger.count(),
+    receipts: await db.receipts.count(),
+    outbox: await db.outbox.count(),
+    balances: await db.balances.count(),
+  };
+}
+
+describe('a sale in the local store', () => {
+  it('writes entries, balance cache, receipt and outbox message together', async () => {
+    const { customer, card } = await enrolled();
+    services.setNow(dayAt(0, 15));
+    const result = await recordSale(services, {
+      cashierId: 'C1',
+      customerId: customer.id,
+      cardNumber: card.number,
+      request: { lines: [{ amount: rub(2_000) }], pointsToSpend: points(100) },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const receipt = result.value;
+    expect(receipt.number, 'the first receipt of terminal T1').toBe('T1-000001');
+    expect(receipt.slip).toMatchObject({
+      kind: 'sale',
+      pointsSpent: 100,
+      toPay: rub(1_900),
+      pointsEarned: 95,
+      availableAfter: 100,
+      pendingAfter: 95,
+    });
+    expect(
+      await counts(),
+      'welcome bonus + redemption + accrual; one receipt; enrolment + sale messages',
+    ).toEqual({ ledger: 3, receipts: 1, outbox: 2, balances: 1 });
+    const outbox = await services.db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((m) => [m.operation, m.entries.length])).toEqual([
+      ['enrolment', 1],
+      ['sale', 2],
+    ]);
+  });
+
+  it('keeps a balance cache equal to the fold of the stored ledger', async () => {
+    const { customer } = await enrolled();
+    for (let day = 0; day < 40; day += 5) {
+      services.setNow(dayAt(day));
+      await recordSale(services, {
+        cashierId: 'C1',
+        customerId: customer.id,
+        cardNumber: null,
+        request: { lines: [{ amount: rub(1_000 + day * 37) }], pointsToSpend: points(0) },
+      });
+    }
+    await adjustBalance(services, {
+      cashierId: 'C1',
+      customerId: customer.id,
+      points: points(-30),
+      reason: 'double accrual',
+      authorId: 'M1',
+    });
+    const cached = (await services.db.balances.get(customer.id))?.fold;
+    const entries = await services.db.ledger.where('customerId').equals(customer.id).toArray();
+    expect(cached, 'cache = fold(ledger)').toEqual(foldLedger(entries));
+  });
+
+  it('writes nothing when the engine refuses the sale', async () => {
+    const { customer } = await enrolled();
+    const before = await counts();
+    const result = await recordSale(services, {
+      cashierId: 'C1',
+      customerId: customer.id,
+      cardNumber: null,
+      request: { lines: [{ amount: rub(1_000) }], pointsToSpend: points(250) },
+    });
+    expect(result.ok ? null : result.error.code, 'only 200 welcome points available').toBe(
+      'above-maximum',
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('writes nothing when a write fails half-way (the outbox refuses the message)', async () => {
+    const { customer } = await enrolled();
+    const before = await counts();
+    services.db.outbox.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    await expect(
+      recordSale(services, {
+        cashierId: 'C1',
+        customerId: customer.id,
+        cardNumber: null,
+        request: { lines: [{ amount: rub(1_000) }], pointsToSpend: points(0) },
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await counts(), 'no entry, receipt or cache change survived').toEqual(before);
+    const counters = await services.db.settings.get('counters');
+    expect(
+      counters?.key === 'counters' ? counters.value.receiptSeq : 0,
+      'the receipt number was not used up',
+    ).toBe(0);
+  });
+
+  it('refuses a sale for an unknown customer', async () => {
+    const result = await recordSale(services, {
+      cashierId: 'C1',
+      customerId: services.newId(),
+      cardNumber: null,
+      request: { lines: [{ amount: rub(10) }], pointsToSpend: points(0) },
+    });
+    expect(result.ok ? null : result.error.code).toBe('unknown-customer');
+  });
+
+  it('survives closing and reopening the database', async () => {
+    const { customer } = await enrolled();
+    await recordSale(services, {
+      cashierId: 'C1',
+      customerId: customer.id,
+      cardNumber: null,
+      request: { lines: [{ amount: rub(1_000) }], pointsToSpend: points(0) },
+    });
+    services.db.close();
+    await services.db.open();
+    expect(await counts()).toEqual({ ledger: 2, receipts: 1, outbox: 2, balances: 1 });
+  });
+});
+
+describe('a refund by receipt number', () => {
+  it('partial, then the rest; never more than was sold', async () => {
+    const { customer } = await enrolled();
+    const sale = await recordSale(services, {
+      cashierId: 'C1',
+      customerId: customer.id,
+      cardNumber: null,
+      request: {
+        lines: [{ amount: rub(1_500) }, { amount: rub(500) }],
+        pointsToSpend: points(200),
+      },
+    });
+    if (!sale.ok) throw new Error(JSON.stringify(sale.error));
+    services.setNow(dayAt(1));
+    const half = await recordRefund(services, {
+      cashierId: 'C2',
+      receiptNumber: sale.value.number.toLowerCase(),
+      amounts: [rub(750), rub(0)],
+    });
+    if (!half.ok) throw new Error(JSON.stringify(half.error));
+    // Line 0: net 1 500 ₽, 150 of the 200 points spent, 1 350 ₽ paid, 68 of the 90 points earned.
+    expect(half.value.slip, 'half of line 0 back').toMatchObject({
+      kind: 'refund',
+      pointsReturned: 75,
+      moneyBack: rub(675),
+      pointsReversed: 34,
+    });
+    expect(half.value.refundOf).toBe(sale.value.number);
+    const rest = await recordRefund(services, {
+      cashierId: 'C2',
+      receiptNumber: sale.value.number,
+      amounts: [rub(750), rub(500)],
+    });
+    expect(rest.ok && rest.value.slip).toMatchObject({
+      pointsReturned: 125,
+      moneyBack: rub(1_125),
+      pointsReversed: 56,
+    });
+    const again = await recordRefund(services, {
+      cashierId: 'C2',
+      receiptNumber: sale.value.number,
+      amounts: [money(1)],
+    });
+    expect(again.ok ? null : again.error.code).toBe('exceeds-remaining');
+    const balance = (await services.db.balances.get(customer.id))?.fold;
+    expect(
+      balance?.lots.reduce((s, l) => s + l.remaining, 0),
+      'back to the 200 welcome points',
+    ).toBe(200);
+  });
+
+  it.each([
+    ['T1-999999', 'unknown-receipt'],
+    ['garbage', 'unknown-receipt'],
+  ])('refuses receipt %s: %s', async (number, code) => {
+    const result = await recordRefund(services, {
+      cashierId: 'C1',
+      receiptNumber: number,
+      amounts: [rub(1)],
+    });
+    expect(result.ok ? null : result.error.code).toBe(code);
+  });
+});

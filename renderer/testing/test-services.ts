@@ -1,0 +1,67 @@
+import { generateEan13CardNumber } from '../../shared/cards/card-number-generator';
+import { createHybridClock } from '../../shared/ids/hybrid-logical-clock';
+import { createIdGenerator } from '../../shared/ids/uuidv7';
+import type { Program } from '../../shared/program/program-schema';
+import { demoProgram } from '../../shared/testing/demo-program';
+import { dayAt } from '../../shared/testing/test-terminal';
+import { DAY_MS } from '../../shared/time/zoned-time';
+import type { TerminalIdentity } from '../db/rows';
+import { TerminalDatabase } from '../db/terminal-database';
+import type { TerminalServices } from '../operations/terminal-services';
+
+export const TEST_IDENTITY: TerminalIdentity = {
+  terminalId: 'T1',
+  storeId: 'S1',
+  storeName: 'Store on Tverskaya',
+  cardBlock: 7,
+  timeZone: 'Europe/Moscow',
+  language: 'ru',
+};
+
+export type TestServices = TerminalServices & {
+  /** Sets the terminal's clock. */
+  readonly setNow: (now: number) => void;
+  /** Deletes the test database. */
+  readonly dispose: () => Promise<void>;
+};
+
+/**
+ * Terminal services on a real IndexedDB database of their own (a fresh name per call), with a
+ * clock the test sets and real UUIDv7 ids and HLC stamps.
+ */
+export async function testServices(
+  options: { readonly program?: Program; readonly identity?: TerminalIdentity } = {},
+): Promise<TestServices> {
+  const db = new TerminalDatabase(`test-${crypto.randomUUID()}`);
+  await db.open();
+  let now = dayAt(0);
+  const clock = (): number => now;
+  const identity = options.identity ?? TEST_IDENTITY;
+  return {
+    db,
+    identity,
+    program: options.program ?? demoProgram,
+    now: clock,
+    newId: createIdGenerator({
+      now: clock,
+      randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    }),
+    clock: createHybridClock({
+      node: identity.terminalId,
+      now: clock,
+      maxForwardDriftMs: 2 * DAY_MS,
+    }),
+    setNow: (value) => {
+      now = value;
+    },
+    dispose: async () => {
+      db.close();
+      await db.delete();
+    },
+  };
+}
+
+/** A pre-printed plastic card of the store (EAN-13, prefix 29, block 1). */
+export function plasticCard(serial: number): string {
+  return generateEan13CardNumber({ prefix: '29', terminalBlock: 1, serial });
+}
