@@ -48,7 +48,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.config.ts'] },
+        projectService: { allowDefaultProject: ['vitest.config.ts', 'vite.config.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -62,6 +62,11 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       // Money and Points are branded numbers (number & {brand}); negating one is plain arithmetic.
       '@typescript-eslint/no-unsafe-unary-minus': 'off',
+      // `() => setState(x)` and `return showError(...)` in void handlers read clearly.
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { ignoreRestSiblings: true, argsIgnorePattern: '^_' },

@@ -1,0 +1,53 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startTerminal } from './app/start-terminal';
+import { TerminalProvider } from './app/terminal-context';
+import { loadDemoData } from './demo-data/load-demo-data';
+import { translator } from './i18n/messages';
+import { createTerminalStore } from './state/terminal-store';
+import { App } from './ui/App';
+import './styles.css';
+
+/**
+ * Browser entry. URL parameters (for development and end-to-end tests): `db` names the local
+ * database, `demo` how many demo customers a first start generates (default 10 000).
+ */
+const params = new URLSearchParams(location.search);
+const root = createRoot(document.getElementById('root') ?? document.body);
+const preferredLang = navigator.language.startsWith('ru') ? 'ru' : 'en';
+const t = translator(preferredLang);
+root.render(<p className="loading">{t('app.loading')}</p>);
+
+startTerminal({
+  databaseName: params.get('db') ?? 'loyalty-terminal',
+  demoCustomers: Number(params.get('demo') ?? 10_000),
+  preferredLang,
+  seedCustomers: (db, customers, program, onProgress) =>
+    loadDemoData(db, {
+      customers,
+      seed: 1,
+      now: Date.now(),
+      program,
+      onProgress: (p) => onProgress(p.done),
+    }).then(() => undefined),
+  onProgress: (done, total) =>
+    root.render(<p className="loading">{t('app.demoLoading', { done, total })}</p>),
+})
+  .then((services) => {
+    const store = createTerminalStore(services.identity.language);
+    document.documentElement.lang = services.identity.language;
+    root.render(
+      <StrictMode>
+        <TerminalProvider value={{ services, store }}>
+          <App />
+        </TerminalProvider>
+      </StrictMode>,
+    );
+  })
+  .catch((error: unknown) => {
+    root.render(
+      <p className="notice notice-error">
+        {t('error.unexpected', { message: error instanceof Error ? error.message : String(error) })}
+      </p>,
+    );
+  });

@@ -1,0 +1,54 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Lang } from '../../shared/i18n/lang';
+import type { ReceiptRow } from '../db/rows';
+import type { CustomerView } from '../operations/find-customer';
+import type { StaffSession } from '../staff/sign-in';
+import type { StaffAction, Authorization } from '../staff/manager-approval';
+
+/**
+ * The UI state of the terminal (Zustand). It changes only after the operations it reflects
+ * have committed to IndexedDB: actions await the operation, then set the state.
+ */
+export type Screen =
+  | { readonly name: 'scan' }
+  | { readonly name: 'customer'; readonly customerId: string; readonly cardNumber: string | null }
+  | { readonly name: 'refund' }
+  | { readonly name: 'enrol' }
+  | { readonly name: 'settings' };
+
+export type Notice = { readonly kind: 'error' | 'info'; readonly text: string };
+
+/** A manager-only action waiting for a manager's PIN in a cashier's session. */
+export type PendingApproval = {
+  readonly action: StaffAction;
+  readonly resolve: (authorization: Authorization | null) => void;
+};
+
+export type TerminalState = {
+  readonly lang: Lang;
+  readonly session: StaffSession | null;
+  readonly screen: Screen;
+  /** The customer on screen, as of the last committed operation. */
+  readonly customer: CustomerView | null;
+  readonly slip: ReceiptRow | null;
+  readonly notice: Notice | null;
+  readonly approval: PendingApproval | null;
+  /** Where the next scan goes when not to a customer lookup (e.g. the enrolment's card field). */
+  readonly scanTarget: ((code: string) => void) | null;
+};
+
+export type TerminalStore = StoreApi<TerminalState>;
+
+export function createTerminalStore(lang: Lang): TerminalStore {
+  return createStore<TerminalState>(() => ({
+    lang,
+    session: null,
+    screen: { name: 'scan' },
+    customer: null,
+    slip: null,
+    notice: null,
+    approval: null,
+    scanTarget: null,
+  }));
+}

@@ -1,0 +1,144 @@
+import { useEffect } from 'react';
+import { lookUpCard, signOut } from '../app/actions';
+import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
+import type { Screen } from '../state/terminal-store';
+import { attachKeyboardWedge } from '../scanner/attach-keyboard-wedge';
+import { assertNever } from '../../shared/util/assert-never';
+import { ApprovalDialog } from './ApprovalDialog';
+import { CustomerScreen } from './CustomerScreen';
+import { EnrolScreen } from './EnrolScreen';
+import { Notice } from './Notice';
+import { RefundScreen } from './RefundScreen';
+import { ScanScreen } from './ScanScreen';
+import { SettingsScreen } from './SettingsScreen';
+import { SignInScreen } from './SignInScreen';
+import { SlipPreview } from './SlipPreview';
+
+/** Function keys for the main screens; Esc always backs out (dialog, then screen). */
+const SHORTCUTS: Readonly<Record<string, Screen['name']>> = {
+  F1: 'scan',
+  F2: 'refund',
+  F3: 'enrol',
+  F9: 'settings',
+};
+
+export function App() {
+  const { services, store } = useTerminal();
+  const session = useTerminalState((s) => s.session);
+
+  // Keyboard-wedge scans, whatever has focus: to the enrolment's card field, or a lookup.
+  useEffect(
+    () =>
+      attachKeyboardWedge(window, {}, (scan) => {
+        const { scanTarget, session: signedIn } = store.getState();
+        if (!signedIn) return;
+        if (scanTarget) scanTarget(scan.code);
+        else void lookUpCard(services, store, scan.code);
+      }),
+    [services, store],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const state = store.getState();
+      if (event.key === 'Escape') {
+        if (state.approval) state.approval.resolve(null);
+        else if (state.slip) store.setState({ slip: null });
+        else if (state.notice) store.setState({ notice: null });
+        else store.setState({ screen: { name: 'scan' }, customer: null });
+        return;
+      }
+      const target = SHORTCUTS[event.key];
+      if (target && state.session) {
+        event.preventDefault();
+        store.setState({ screen: screenNamed(target), customer: null, notice: null });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  return (
+    <div className="app">
+      {session ? <SignedIn /> : <SignInScreen />}
+      <Notice />
+      <SlipPreview />
+      <ApprovalDialog />
+    </div>
+  );
+}
+
+function screenNamed(name: Screen['name']): Screen {
+  return name === 'customer' ? { name: 'scan' } : { name };
+}
+
+function SignedIn() {
+  const { services, store } = useTerminal();
+  const { t } = useFormats();
+  const session = useTerminalState((s) => s.session);
+  const screen = useTerminalState((s) => s.screen);
+  const go = (name: Screen['name']): void =>
+    store.setState({ screen: screenNamed(name), customer: null, notice: null });
+  return (
+    <>
+      <header className="top-bar">
+        <strong>{services.identity.storeName}</strong>
+        <span className="muted">
+          {services.identity.terminalId} · {session?.name} (
+          {session ? t(`role.${session.role}`) : ''})
+        </span>
+        <nav>
+          <button
+            type="button"
+            className={screen.name === 'scan' || screen.name === 'customer' ? 'active' : ''}
+            onClick={() => go('scan')}
+          >
+            F1 {t('nav.scan')}
+          </button>
+          <button
+            type="button"
+            className={screen.name === 'refund' ? 'active' : ''}
+            onClick={() => go('refund')}
+          >
+            F2 {t('nav.refund')}
+          </button>
+          <button
+            type="button"
+            className={screen.name === 'enrol' ? 'active' : ''}
+            onClick={() => go('enrol')}
+          >
+            F3 {t('nav.enrol')}
+          </button>
+          <button
+            type="button"
+            className={screen.name === 'settings' ? 'active' : ''}
+            onClick={() => go('settings')}
+          >
+            F9 {t('nav.settings')}
+          </button>
+          <button type="button" onClick={() => signOut(store)}>
+            {t('nav.signOut')}
+          </button>
+        </nav>
+      </header>
+      <CurrentScreen screen={screen} />
+    </>
+  );
+}
+
+function CurrentScreen({ screen }: { readonly screen: Screen }) {
+  switch (screen.name) {
+    case 'scan':
+      return <ScanScreen />;
+    case 'customer':
+      return <CustomerScreen />;
+    case 'refund':
+      return <RefundScreen />;
+    case 'enrol':
+      return <EnrolScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return assertNever(screen, 'screen');
+  }
+}

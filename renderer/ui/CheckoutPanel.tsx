@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import { quoteCheckout } from '../../shared/checkout/quote';
+import type { Quote, QuoteError } from '../../shared/checkout/quote';
+import type { RedemptionRange } from '../../shared/checkout/redemption-limit';
+import { parseMoneyInput } from '../../shared/money/parse-money-input';
+import { points } from '../../shared/money/money';
+import { assertNever } from '../../shared/util/assert-never';
+import { refreshCustomer, showError } from '../app/actions';
+import type { Formats } from '../app/terminal-context';
+import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
+import type { CustomerView } from '../operations/find-customer';
+import { recordSale } from '../operations/record-sale';
+import { NumericKeypad } from './NumericKeypad';
+
+/**
+ * The purchase: amount on the keypad or the keyboard, the quote live as it changes, points to
+ * spend up to the cap (slider and exact entry), confirm. The quote shown is the engine's, and
+ * the sale is quoted again inside its transaction when confirmed.
+ */
+export function CheckoutPanel({
+  view,
+  cardNumber,
+}: {
+  readonly view: CustomerView;
+  readonly cardNumber: string | null;
+}) {
+  const { services, store } = useTerminal();
+  const formats = useFormats();
+  const { t, rub, pts } = formats;
+  const session = useTerminalState((s) => s.session);
+  const [amountText, setAmountText] = useState('');
+  const [spendText, setSpendText] = useState('0');
+  const [busy, setBusy] = useState(false);
+
+  const amount = parseMoneyInput(amountText);
+  const spend = /^\d{1,9}$/.test(spendText) ? Number(spendText) : 0;
+  const customer = {
+    customerId: view.customer.id,
+    balance: view.balance,
+    clubMemberUntil: view.customer.clubMemberUntil,
+    referrerId: view.customer.referrerId,
+  };
+  const at = { now: services.now(), timeZone: services.identity.timeZone };
+  const quoteFor = (pointsToSpend: number) =>
+    amount.ok
+      ? quoteCheckout(
+          services.program,
+          customer,
+          { lines: [{ amount: amount.value }], pointsToSpend: points(pointsToSpend) },
+          at,
+        )
+      : null;
+  const range = quoteFor(0);
+  const quote = quoteFor(spend);
+  const max = range?.ok ? range.value.redemption.maxPoints : 0;
+
+  const confirm = async (): Promise<void> => {
+    if (!amount.ok || !quote?.ok || !session || busy) return;
+    setBusy(true);
+    try {
+      const sale = await recordSale(services, {
+        cashierId: session.staffId,
+        customerId: view.customer.id,
+        cardNumber,
+        request: { lines: [{ amount: amount.value }], pointsToSpend: points(spend) },
+      });
+      if (!sale.ok) {
+        showError(
+          store,
+          describeQuoteError(
+            sale.error.code === 'unknown-customer' ? { code: 'empty-basket' } : sale.error,
+            formats,
+          ),
+        );
+        return;
+      }
+      store.setState({ slip: sale.value, notice: null });
+      setAmountText('');
+      setSpendText('0');
+      await refreshCustomer(services, store);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="checkout"
+      aria-label="checkout"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void confirm();
+      }}
+    >
+      <label>
+        {t('checkout.amount')}
+        <input
+          className="amount"
+          inputMode="decimal"
+          autoFocus
+          value={amountText}
+          data-testid="amount"
+          onChange={(e) => setAmountText(e.target.value)}
+        />
+      </label>
+      <NumericKeypad value={amountText} onChange={setAmountText} />
+      {range?.ok && (
+        <fieldset className="points">
+          <legend>
+            {t('checkout.points')} ({t('checkout.max', { max: pts(max) })})
+          </legend>
+          {max > 0 ? (
+            <>
+              <input
+                type="range"
+                min={0}
+                max={max}
+                step={1}
+                value={Math.min(spend, max)}
+                aria-label={t('checkout.points')}
+                onChange={(e) => setSpendText(e.target.value)}
+              />
+              <input
+                className="points-exact"
+                inputMode="numeric"
+                value={spendText}
+                data-testid="points"
+                onChange={(e) => setSpendText(e.target.value.replace(/\D/g, ''))}
+              />
+            </>
+          ) : (
+            <p className="muted">
+              {t('checkout.noRedemption', {
+                reason: describeLimit(range.value.redemption, view, formats),
+              })}
+            </p>
+          )}
+        </fieldset>
+      )}
+      {quote && !quote.ok && <p className="warning">{describeQuoteError(quote.error, formats)}</p>}
+      {quote?.ok && <QuoteSummary quote={quote.value} formats={formats} />}
+      {!amount.ok && amountText !== '' && (
+        <p className="warning">{rub(0) && t('quote.zero-total')}</p>
+      )}
+      <div className="row">
+        <button
+          type="submit"
+          className="big-button primary"
+          disabled={!quote?.ok || busy}
+          data-testid="confirm"
+        >
+          {t('checkout.confirm')}
+        </button>
+        <button
+          type="button"
+          className="big-button"
+          onClick={() => {
+            setAmountText('');
+            setSpendText('0');
+          }}
+        >
+          {t('checkout.clear')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function QuoteSummary({ quote, formats }: { readonly quote: Quote; readonly formats: Formats }) {
+  const { t, rub, pts } = formats;
+  return (
+    <dl className="quote" data-testid="quote">
+      {quote.total !== quote.subtotal && (
+        <>
+          <dt>{t('checkout.discount')}</dt>
+          <dd>−{rub(quote.subtotal - quote.total)}</dd>
+        </>
+      )}
+      <dt>{t('slip.pointsSpent')}</dt>
+      <dd>{pts(quote.redemption.spent)}</dd>
+      <dt>{t('checkout.toPay')}</dt>
+      <dd className="big" data-testid="to-pay">
+        {rub(quote.toPay)}
+      </dd>
+      <dt>{t('checkout.earn')}</dt>
+      <dd data-testid="earn">
+        +{pts(quote.accrual.points)}{' '}
+        {quote.accrual.rules.length > 1
+          ? `(${quote.accrual.rules.map((r) => r.rule).join(', ')})`
+          : ''}
+      </dd>
+    </dl>
+  );
+}
+
+function describeLimit(range: RedemptionRange, view: CustomerView, { t, pts }: Formats): string {
+  switch (range.limitedBy) {
+    case 'cap':
+      return t('limit.cap', { share: 30 });
+    case 'balance':
+      return t('limit.balance', { available: pts(view.balance.available) });
+    case 'below-minimum':
+      return t('limit.below-minimum', { min: pts(range.minPoints) });
+    case 'no-redemption':
+      return t('limit.no-redemption');
+    default:
+      return assertNever(range.limitedBy, 'redemption limit');
+  }
+}
+
+export function describeQuoteError(error: QuoteError, { t, pts }: Formats): string {
+  switch (error.code) {
+    case 'empty-basket':
+    case 'negative-amount':
+    case 'zero-total':
+    case 'negative-points':
+      return t(`quote.${error.code}`);
+    case 'below-minimum':
+      return t('quote.below-minimum', { min: pts(error.minPoints) });
+    case 'above-maximum':
+      return t('quote.above-maximum', { max: pts(error.maxPoints) });
+    case 'partial-not-allowed':
+      return t('quote.partial-not-allowed', { max: pts(error.maxPoints) });
+    default:
+      return assertNever(error, 'quote error');
+  }
+}

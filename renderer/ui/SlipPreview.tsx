@@ -1,0 +1,83 @@
+import { maskName } from '../../shared/customers/person-name';
+import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
+
+/**
+ * The slip on screen after a sale or a refund, with the figures the printed slip carries:
+ * points spent and earned and the new balance. (The ESC/POS rendering of the same document
+ * arrives with the printer issue.)
+ */
+export function SlipPreview() {
+  const slip = useTerminalState((s) => s.slip);
+  const customer = useTerminalState((s) => s.customer);
+  const { store, services } = useTerminal();
+  const { t, rub, pts, dateTime, date } = useFormats();
+  if (!slip) return null;
+  const close = (): void => store.setState({ slip: null });
+  const figures = slip.slip;
+  return (
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('slip.title', { number: slip.number })}
+    >
+      <article className="slip" data-testid="slip">
+        <header>
+          <strong>{services.identity.storeName}</strong>
+          <div>{t('slip.title', { number: slip.number })}</div>
+          <div>{dateTime(slip.at)}</div>
+          {customer && <div>{maskName(customer.customer.name)}</div>}
+          {slip.cardNumber && <div>•••• {slip.cardNumber.slice(-4)}</div>}
+        </header>
+        {figures.kind === 'sale' ? (
+          <dl>
+            <dt>{t('slip.sale')}</dt>
+            <dd>{rub(figures.subtotal)}</dd>
+            {figures.discount > 0 && (
+              <>
+                <dt>{t('checkout.discount')}</dt>
+                <dd>−{rub(figures.discount)}</dd>
+              </>
+            )}
+            <dt>{t('slip.pointsSpent')}</dt>
+            <dd data-testid="slip-spent">{pts(figures.pointsSpent)}</dd>
+            <dt>{t('checkout.toPay')}</dt>
+            <dd data-testid="slip-to-pay">{rub(figures.toPay)}</dd>
+            <dt>{t('slip.pointsEarned')}</dt>
+            <dd data-testid="slip-earned">
+              +{pts(figures.pointsEarned)} ({date(figures.pointsAvailableAt)})
+            </dd>
+            <dt>{t('slip.available')}</dt>
+            <dd data-testid="slip-available">{pts(figures.availableAfter)}</dd>
+            <dt>{t('slip.pending')}</dt>
+            <dd>{pts(figures.pendingAfter)}</dd>
+          </dl>
+        ) : (
+          <dl>
+            <dt>{t('slip.refund', { number: slip.refundOf ?? '' })}</dt>
+            <dd />
+            <dt>{t('slip.moneyBack')}</dt>
+            <dd data-testid="slip-money-back">{rub(figures.moneyBack)}</dd>
+            <dt>{t('slip.pointsReturned')}</dt>
+            <dd>{pts(figures.pointsReturned)}</dd>
+            <dt>{t('slip.pointsReversed')}</dt>
+            <dd>{pts(figures.pointsReversed)}</dd>
+            <dt>{t('slip.available')}</dt>
+            <dd data-testid="slip-available">{pts(figures.availableAfter)}</dd>
+            <dt>{t('slip.pending')}</dt>
+            <dd>{pts(figures.pendingAfter)}</dd>
+          </dl>
+        )}
+        <button
+          type="button"
+          className="big-button primary"
+          autoFocus
+          onClick={close}
+          data-testid="slip-close"
+        >
+          {t('slip.close')}
+        </button>
+      </article>
+    </div>
+  );
+}
