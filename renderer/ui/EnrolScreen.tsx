@@ -63,8 +63,8 @@ export function EnrolScreen() {
   const submit = async (): Promise<void> => {
     const authorization = await requireAuthorization(services, store, 'enrol-customer');
     if (!authorization) return;
-    const referrer = await referrerId();
-    if (referrer === 'unknown') {
+    const referrer = await findReferrer();
+    if (!referrer) {
       showError(store, t('enrol.unknownReferrer'));
       return;
     }
