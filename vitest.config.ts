@@ -25,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['{shared,renderer,electron,server,tests}/**/*.test.ts'],
+          // End-to-end tests drive a browser of their own and build on dist/renderer.
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
         },
       },

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { quoteCheckout } from '../../shared/checkout/quote';
 import type { Quote, QuoteError } from '../../shared/checkout/quote';
 import type { RedemptionRange } from '../../shared/checkout/redemption-limit';
-import { parseMoneyInput } from '../../shared/money/parse-money-input';
+import type { Program } from '../../shared/program/program-schema';
+import { describeMoneyInputError, parseMoneyInput } from '../../shared/money/parse-money-input';
 import { points } from '../../shared/money/money';
 import { assertNever } from '../../shared/util/assert-never';
 import { refreshCustomer, showError } from '../app/actions';
@@ -28,6 +29,7 @@ export function CheckoutPanel({
   const formats = useFormats();
   const { t, rub, pts } = formats;
   const session = useTerminalState((s) => s.session);
+  const lang = useTerminalState((s) => s.lang);
   const [amountText, setAmountText] = useState('');
   const [spendText, setSpendText] = useState('0');
   const [busy, setBusy] = useState(false);
@@ -67,10 +69,9 @@ export function CheckoutPanel({
       if (!sale.ok) {
         showError(
           store,
-          describeQuoteError(
-            sale.error.code === 'unknown-customer' ? { code: 'empty-basket' } : sale.error,
-            formats,
-          ),
+          sale.error.code === 'unknown-customer'
+            ? t('scan.noResults')
+            : describeQuoteError(sale.error, formats),
         );
         return;
       }
@@ -131,7 +132,7 @@ export function CheckoutPanel({
           ) : (
             <p className="muted">
               {t('checkout.noRedemption', {
-                reason: describeLimit(range.value.redemption, view, formats),
+                reason: describeLimit(range.value.redemption, view, services.program, formats),
               })}
             </p>
           )}
@@ -184,19 +185,23 @@ function QuoteSummary({ quote, formats }: { readonly quote: Quote; readonly form
       </dd>
       <dt>{t('checkout.earn')}</dt>
       <dd data-testid="earn">
-        +{pts(quote.accrual.points)}{' '}
-        {quote.accrual.rules.length > 1
-          ? `(${quote.accrual.rules.map((r) => r.rule).join(', ')})`
-          : ''}
+        +{pts(quote.accrual.points)}
+        {quote.accrual.rules.length > 1 &&
+          ` (${quote.accrual.rules.map((r) => t(`rule.${r.rule}`)).join(', ')})`}
       </dd>
     </dl>
   );
 }
 
-function describeLimit(range: RedemptionRange, view: CustomerView, { t, pts }: Formats): string {
+function describeLimit(
+  range: RedemptionRange,
+  view: CustomerView,
+  program: Program,
+  { t, pts }: Formats,
+): string {
   switch (range.limitedBy) {
     case 'cap':
-      return t('limit.cap', { share: 30 });
+      return t('limit.cap', { share: (program.redemption?.maxShareBp ?? 0) / 100 });
     case 'balance':
       return t('limit.balance', { available: pts(view.balance.available) });
     case 'below-minimum':
