@@ -141,7 +141,7 @@ export function CheckoutPanel({
       {quote && !quote.ok && <p className="warning">{describeQuoteError(quote.error, formats)}</p>}
       {quote?.ok && <QuoteSummary quote={quote.value} formats={formats} />}
       {!amount.ok && amountText !== '' && (
-        <p className="warning">{rub(0) && t('quote.zero-total')}</p>
+        <p className="warning">{describeMoneyInputError(amount.error, lang)}</p>
       )}
       <div className="row">
         <button
