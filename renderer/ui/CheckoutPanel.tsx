@@ -27,7 +27,7 @@ export function CheckoutPanel({
 }) {
   const { services, store } = useTerminal();
   const formats = useFormats();
-  const { t, rub, pts } = formats;
+  const { t, pts } = formats;
   const session = useTerminalState((s) => s.session);
   const lang = useTerminalState((s) => s.lang);
   const [amountText, setAmountText] = useState('');
