@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startTerminal } from './app/start-terminal';
+import { inPageBridge } from './bridge/in-page-bridge';
 import { TerminalProvider } from './app/terminal-context';
 import { loadDemoData } from './demo-data/load-demo-data';
 import { translator } from './i18n/messages';
@@ -38,7 +39,7 @@ startTerminal({
     document.documentElement.lang = services.identity.language;
     root.render(
       <StrictMode>
-        <TerminalProvider value={{ services, store }}>
+        <TerminalProvider value={{ services, store, bridge: inPageBridge(window) }}>
           <App />
         </TerminalProvider>
       </StrictMode>,

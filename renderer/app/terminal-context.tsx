@@ -4,11 +4,16 @@ import { formatMoney, formatPoints } from '../../shared/money/format';
 import { money, points } from '../../shared/money/money';
 import { translator } from '../i18n/messages';
 import type { Translate } from '../i18n/messages';
+import type { TerminalBridge } from '../../shared/bridge/terminal-bridge';
 import type { TerminalServices } from '../operations/terminal-services';
 import type { TerminalState, TerminalStore } from '../state/terminal-store';
 
 /** What the React tree is given at start-up: the services and the UI store. */
-export type Terminal = { readonly services: TerminalServices; readonly store: TerminalStore };
+export type Terminal = {
+  readonly services: TerminalServices;
+  readonly store: TerminalStore;
+  readonly bridge: TerminalBridge;
+};
 
 const TerminalContext = createContext<Terminal | null>(null);
 

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { lookUpCard, signOut } from '../app/actions';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
 import type { Screen } from '../state/terminal-store';
-import { attachKeyboardWedge } from '../scanner/attach-keyboard-wedge';
 import { assertNever } from '../../shared/util/assert-never';
 import { ApprovalDialog } from './ApprovalDialog';
 import { CustomerScreen } from './CustomerScreen';
@@ -23,19 +22,19 @@ const SHORTCUTS: Readonly<Record<string, Screen['name']>> = {
 };
 
 export function App() {
-  const { services, store } = useTerminal();
+  const { services, store, bridge } = useTerminal();
   const session = useTerminalState((s) => s.session);
 
-  // Keyboard-wedge scans, whatever has focus: to the enrolment's card field, or a lookup.
+  // Scans from every source, one at a time: to the enrolment's card field, or a lookup.
   useEffect(
     () =>
-      attachKeyboardWedge(window, {}, (scan) => {
+      bridge.onScan((scan) => {
         const { scanTarget, session: signedIn } = store.getState();
         if (!signedIn) return;
         if (scanTarget) scanTarget(scan.code);
         else void lookUpCard(services, store, scan.code);
       }),
-    [services, store],
+    [bridge, services, store],
   );
 
   useEffect(() => {

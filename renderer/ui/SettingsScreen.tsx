@@ -1,11 +1,19 @@
+import { useEffect, useState } from 'react';
+import type { DeviceStatus } from '../../shared/bridge/terminal-bridge';
 import type { Lang } from '../../shared/i18n/lang';
 import { LANGS } from '../../shared/i18n/lang';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
 
 /** Terminal and store identity, language, devices (a list until the devices module lands). */
 export function SettingsScreen() {
-  const { services, store } = useTerminal();
+  const { services, store, bridge } = useTerminal();
   const { t } = useFormats();
+  const [devices, setDevices] = useState<readonly DeviceStatus[]>([]);
+  useEffect(() => {
+    void bridge
+      .request('devices.list', {})
+      .then((result) => setDevices(result.ok ? result.value : []));
+  }, [bridge]);
   const lang = useTerminalState((s) => s.lang);
   const { identity, program } = services;
   return (
@@ -47,7 +55,14 @@ export function SettingsScreen() {
         </select>
       </label>
       <h2>{t('settings.devices')}</h2>
-      <p>{t('settings.devicesPlaceholder')}</p>
+      <ul data-testid="devices">
+        {devices.map((device) => (
+          <li key={device.id}>
+            {device.name} ({device.transport}): {device.state}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{t('settings.devicesPlaceholder')}</p>
     </main>
   );
 }
