@@ -24,7 +24,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['{shared,renderer,electron,server,tests}/**/*.test.ts'],
+          include: ['{shared,renderer,electron,server,tests,scripts}/**/*.test.ts'],
           // End-to-end tests drive a browser of their own and build on dist/renderer.
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
         },

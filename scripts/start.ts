@@ -1,47 +1,27 @@
-import { welcomeBonus } from '../shared/bonuses/welcome-bonus';
-import { formatMoney, formatPoints } from '../shared/money/format';
-import { money, points } from '../shared/money/money';
-import { demoProgram } from '../shared/testing/demo-program';
-import { rub, testAccount } from '../shared/testing/test-account';
-import { dayAt, testTerminal } from '../shared/testing/test-terminal';
+import path from 'node:path';
+import { serveFolder } from './serve-folder';
 
 /**
- * `npm start`. The cashier screens arrive with issue #3 (React UI on IndexedDB) and the
- * central server with issue #4; until then this walks the loyalty engine through a day of the
- * demo program, so a newcomer sees what the terminal computes.
+ * `npm start` (after `npm run build:renderer`, which the npm script runs first): serves the
+ * terminal in browser mode on 127.0.0.1. A first start in a browser fills the local store with
+ * the demo program, two staff members and 10 000 demo customers. (The central server joins
+ * with issue #4, the Electron shell and devices with issue #5.)
  */
+const port = Number(process.env.PORT ?? 5180);
+const root = path.resolve(import.meta.dirname, '..');
+const server = await serveFolder(path.join(root, 'dist', 'renderer'), port);
 
-const terminal = testTerminal();
-const account = testAccount({ terminal });
-const rubles = (kopecks: number): string => formatMoney(money(kopecks), 'ru');
-const pts = (n: number): string => formatPoints(points(n), 'ru');
-
-console.log(`Loyalty Terminal — ${demoProgram.name} (version ${demoProgram.version})`);
-console.log('The cashier UI is not built yet (issue #3); this is the engine behind it.\n');
-
-const welcome = welcomeBonus(demoProgram, account.customerId, terminal.at(dayAt(0, 9)));
-if (welcome) account.entries.push(welcome);
-console.log(`Enrolment: welcome bonus ${pts(welcome?.points ?? 0)} points.`);
-
-const first = account.buy(dayAt(0, 10) + 30 * 60_000, rub(2_000));
+console.log(`Loyalty Terminal, browser mode with demo data: ${server.url}`);
 console.log(
-  `Monday 10:30, purchase ${rubles(first.quote.total)}: happy hours ×2 → +${pts(first.quote.accrual.points)} points, pending 14 days.`,
+  'Open it in Chrome or Chromium. Demo staff: cashier Анна (PIN 1111), manager Максим (PIN 9999).',
 );
-
-const second = account.buy(dayAt(3), rub(1_000), 200);
 console.log(
-  `Thursday, purchase ${rubles(second.quote.subtotal)}: next-purchase offer −${rubles(second.quote.discounts[0]?.amount ?? 0)}, ` +
-    `${pts(second.quote.redemption.spent)} points spent (at most ${pts(second.quote.redemption.maxPoints)}), ` +
-    `to pay ${rubles(second.quote.toPay)}, +${pts(second.quote.accrual.points)} points.`,
+  'Demo cards: 2900010000015, 2900010000022, … (any customer: F1, then search by name or the last 4 phone digits).',
 );
+console.log('Ctrl+C stops.');
 
-const refund = account.refund(dayAt(4), second, [rub(475)]);
-console.log(
-  `Friday, half of it returned: ${rubles(refund.moneyBack)} and ${pts(refund.pointsReturned)} points back, ${pts(refund.pointsReversed)} points taken back.`,
-);
-
-const balance = account.balance(dayAt(4, 18));
-console.log(
-  `\nBalance: ${pts(balance.available)} available, ${pts(balance.pending)} pending, tier ${balance.tier?.current.name ?? '—'}.`,
-);
-console.log('\nRun the tests: npm test');
+const stop = (): void => {
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

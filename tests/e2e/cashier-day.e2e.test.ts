@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEan13CardNumber } from '../../shared/cards/card-number-generator';
 import { launchChromium } from './support/chromium';
-import { serveFolder } from './support/static-server';
+import { serveFolder } from '../../scripts/serve-folder';
 
 /**
  * A cashier's day in the built renderer, in Debian's Chromium, on a real IndexedDB: sign in,

@@ -12,17 +12,24 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Serves a built folder on 127.0.0.1 (a free port): IndexedDB needs an http origin. Only
- * files inside the folder are served; anything else is a 404.
+ * Serves a built folder on 127.0.0.1 (the given port, or a free one): IndexedDB needs an http origin. Only
+ * files inside the folder are served; anything else is a 404, a malformed path a 400.
  */
 export async function serveFolder(
   folder: string,
+  port = 0,
 ): Promise<{ readonly url: string; readonly close: () => Promise<void> }> {
   const root = path.resolve(folder);
   if (!existsSync(path.join(root, 'index.html')))
     throw new Error(`${root} has no index.html: run npm run build:renderer first`);
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      response.writeHead(400).end('bad path');
+      return;
+    }
     const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
     if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end('not found');
@@ -33,10 +40,10 @@ export async function serveFolder(
     });
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${bound}/`,
     close: () =>
       new Promise((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
