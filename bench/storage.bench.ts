@@ -1,0 +1,198 @@
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { checkTargets, formatStorageReport } from './storage/storage-report';
+import { RUN_FUNCTION } from './storage/storage-bench-result';
+import type { StorageBenchOptions, StorageBenchResult } from './storage/storage-bench-result';
+
+/**
+ * The terminal's local store at scale, in Chromium: loading the demo data, card lookups,
+ * searches and sale commits through the terminal's code (Dexie), each next to the same work
+ * done with raw IndexedDB calls. Prints a table and saves JSON in bench/results/.
+ *
+ *   npm run bench:storage                          # 1 000 000 customers
+ *   npm run bench:storage -- --customers 20000     # a quick run
+ *
+ * Other options: --chunk (customers per transaction, 5000), --seed, --lookups (2000),
+ * --searches (1000 of each kind), --sales (500), --settle (seconds between loading and the
+ * lookups, 10), --timeout-minutes. Both stores are loaded, so a run writes every row twice:
+ * on a 2-CPU machine (~4 500 rows/s per engine) 20 000 customers take ~2 min, 100 000 ~6 min,
+ * 1 000 000 about an hour. Progress and an estimate of the time left are printed as it goes.
+ *
+ * The page (bench/storage/) is built with Vite and served from 127.0.0.1 with cross-origin
+ * isolation (a 5 µs timer instead of 100 µs). Chromium runs with a profile on disk: a
+ * Playwright incognito context would keep IndexedDB in memory and measure no disk at all.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+/** The demo's "today" (fixed, so runs compare): 2026-11-02 12:00 Moscow time. */
+const DEMO_NOW = Date.UTC(2026, 10, 2, 9, 0);
+
+const { values: args } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '1000000' },
+    chunk: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '1' },
+    lookups: { type: 'string', default: '2000' },
+    searches: { type: 'string', default: '1000' },
+    sales: { type: 'string', default: '500' },
+    settle: { type: 'string', default: '10' },
+    'timeout-minutes': { type: 'string' },
+  },
+});
+
+function wholeNumber(name: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+const options: StorageBenchOptions = {
+  customers: wholeNumber('customers', args.customers, 100),
+  chunkSize: wholeNumber('chunk', args.chunk, 1),
+  seed: wholeNumber('seed', args.seed, 0),
+  now: DEMO_NOW,
+  lookups: wholeNumber('lookups', args.lookups, 1),
+  searches: wholeNumber('searches', args.searches, 1),
+  sales: wholeNumber('sales', args.sales, 1),
+  settleMs: wholeNumber('settle', args.settle, 0) * 1000,
+};
+/**
+ * The run is stopped after this long. Default: 10 minutes plus 1 per 6 000 customers, about
+ * twice what loading took on a 2-CPU machine (~4 000 rows/s per engine; ~3 h for 1 000 000).
+ */
+const timeoutMs =
+  wholeNumber(
+    'timeout-minutes',
+    args['timeout-minutes'] ?? String(10 + Math.ceil(options.customers / 6_000)),
+    1,
+  ) * 60_000;
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'storage-bench-'));
+const pageDir = path.join(work, 'page');
+const profileDir = path.join(work, 'profile');
+
+/** What the page puts on `window` (storage-bench-page.ts). */
+type BenchPage = Record<
+  typeof RUN_FUNCTION,
+  (options: StorageBenchOptions) => Promise<StorageBenchResult>
+>;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/** Serves the built page; the two headers make the page cross-origin isolated. */
+function servePage(root: string) {
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const file = path.join(root, url.pathname === '/' ? 'index.html' : url.pathname);
+    if (!file.startsWith(root + path.sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    const stream = createReadStream(file);
+    stream.on('error', () => response.writeHead(404).end());
+    stream.on('open', () => {
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+      });
+      stream.pipe(response);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  console.log(`building the benchmark page (${pageDir})`);
+  await build({
+    root: path.resolve(import.meta.dirname, 'storage'),
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: pageDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  });
+  const server = servePage(pageDir);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  // Closing the browser makes the pending evaluate fail, so the run ends through `finally`.
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void context.close();
+  }, timeoutMs);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (message.text().startsWith('[storage-bench]')) console.log(message.text());
+    });
+    page.on('pageerror', (error) => {
+      console.error(`page error: ${error.message}`);
+    });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction((name) => name in globalThis, RUN_FUNCTION);
+    const result = await page
+      .evaluate(({ name, opts }) => (globalThis as unknown as BenchPage)[name](opts), {
+        name: RUN_FUNCTION,
+        opts: options,
+      })
+      .catch((error: unknown) => {
+        if (timedOut) throw new Error(`no result after ${timeoutMs / 60_000} min: stopped`);
+        throw error;
+      });
+    console.log(`\n${formatStorageReport(result).join('\n')}`);
+    save(result);
+  } finally {
+    clearTimeout(timer);
+    await context.close();
+    server.close();
+  }
+}
+
+function save(result: StorageBenchResult): void {
+  const dir = path.resolve(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const at = new Date().toISOString();
+  const file = path.join(dir, `storage-${at.replace(/[:.]/g, '-')}.json`);
+  const machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    browser: result.environment.userAgent,
+  };
+  const targets = checkTargets(result);
+  writeFileSync(
+    file,
+    JSON.stringify({ benchmark: 'storage', at, machine, targets, result }, null, 2),
+  );
+  console.log(`\nsaved ${path.relative(process.cwd(), file)}`);
+}
+
+try {
+  await main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,176 @@
+import { money, points } from '../../shared/money/money';
+import { demoRandom } from '../../renderer/demo-data/demo-random';
+import { findByCardCode, searchCustomers } from '../../renderer/operations/find-customer';
+import { recordSale } from '../../renderer/operations/record-sale';
+import type { TerminalDatabase } from '../../renderer/db/terminal-database';
+import type { Program } from '../../shared/program/program-schema';
+import type { BenchTarget } from './bench-sample';
+import { benchServices } from './bench-services';
+import { latencyStats, timed } from './latency';
+import {
+  rawCommitSale,
+  rawFindByCard,
+  rawSearchByLast4,
+  rawSearchByNamePrefix,
+} from './raw-operations';
+import type { SaleRows } from './raw-operations';
+import type { LatencyFigure, StorageBenchOptions } from './storage-bench-result';
+
+/** The issue's targets for the terminal's p99, ms. */
+export const TARGET_P99_MS = { cardLookup: 2, search: 30, saleCommit: 10 } as const;
+/** Unmeasured rounds first, so the figures are not those of a cold JIT. */
+const WARMUP = 50;
+
+type Pair = {
+  readonly terminal: (target: BenchTarget) => Promise<void>;
+  readonly raw: (target: BenchTarget) => Promise<void>;
+};
+
+/**
+ * Card lookups, both searches and sale commits on the loaded databases: each operation done
+ * by the terminal's code and raw, alternately (order switching every round), on customers
+ * spread over the whole store.
+ */
+export async function operationsPhase(
+  terminal: TerminalDatabase,
+  raw: IDBDatabase,
+  program: Program,
+  targets: readonly BenchTarget[],
+  options: StorageBenchOptions,
+  log: (line: string) => void,
+): Promise<LatencyFigure[]> {
+  const services = benchServices(terminal, program, options.now + 3_600_000);
+  const expect = (ok: boolean, what: string): void => {
+    if (!ok) throw new Error(`storage benchmark: ${what}`);
+  };
+
+  const cardLookup: Pair = {
+    terminal: async (t) => {
+      const found = await findByCardCode(services, t.cardNumber);
+      expect(found.ok && found.value.customer.id === t.customerId, `card ${t.cardNumber}`);
+    },
+    raw: async (t) => {
+      expect((await rawFindByCard(raw, t.cardNumber)) !== undefined, `raw card ${t.cardNumber}`);
+    },
+  };
+  const byLast4: Pair = {
+    terminal: async (t) => {
+      expect((await searchCustomers(services, t.phoneLast4)).length > 0, `phone ${t.phoneLast4}`);
+    },
+    raw: async (t) => {
+      expect((await rawSearchByLast4(raw, t.phoneLast4)).length > 0, `raw ${t.phoneLast4}`);
+    },
+  };
+  const byName: Pair = {
+    terminal: async (t) => {
+      expect((await searchCustomers(services, t.namePrefix)).length > 0, `name ${t.namePrefix}`);
+    },
+    raw: async (t) => {
+      expect((await rawSearchByNamePrefix(raw, t.namePrefix)).length > 0, `raw ${t.namePrefix}`);
+    },
+  };
+
+  const figures: LatencyFigure[] = [];
+  const run = async (name: string, pair: Pair, rounds: number, targetP99Ms: number) => {
+    const terminalMs: number[] = [];
+    const rawMs: number[] = [];
+    for (let i = -WARMUP; i < rounds; i++) {
+      const target = targets[(i + WARMUP) % targets.length];
+      if (!target) throw new Error('storage benchmark: no customers to look up');
+      const a = await timedPair(pair, target, i % 2 === 0);
+      if (i >= 0) {
+        terminalMs.push(a.terminal);
+        rawMs.push(a.raw);
+      }
+    }
+    figures.push({
+      name,
+      terminal: latencyStats(terminalMs),
+      raw: latencyStats(rawMs),
+      targetP99Ms,
+    });
+    log(`measured ${name} (${rounds} each)`);
+  };
+  await run('card lookup', cardLookup, options.lookups, TARGET_P99_MS.cardLookup);
+  await run('search: phone last 4', byLast4, options.searches, TARGET_P99_MS.search);
+  await run('search: name prefix', byName, options.searches, TARGET_P99_MS.search);
+  figures.push(await salePhase(services, raw, targets, options));
+  log(`measured sale commit (${options.sales} each)`);
+  return figures;
+}
+
+async function timedPair(pair: Pair, target: BenchTarget, terminalFirst: boolean) {
+  if (terminalFirst) {
+    const terminal = await timed(() => pair.terminal(target));
+    return { terminal, raw: await timed(() => pair.raw(target)) };
+  }
+  const raw = await timed(() => pair.raw(target));
+  return { terminal: await timed(() => pair.terminal(target)), raw };
+}
+
+/**
+ * Sales on random customers through recordSale, each followed by a raw transaction that
+ * writes the same rows (read back, untimed, from what the sale stored) into the raw store.
+ */
+async function salePhase(
+  services: ReturnType<typeof benchServices>,
+  raw: IDBDatabase,
+  targets: readonly BenchTarget[],
+  { sales, seed }: StorageBenchOptions,
+): Promise<LatencyFigure> {
+  const random = demoRandom(seed ^ 0x68e31da4);
+  const terminalMs: number[] = [];
+  const rawMs: number[] = [];
+  for (let i = -WARMUP; i < sales; i++) {
+    const target = random.pick(targets);
+    services.advance(random.int(20_000, 120_000));
+    const request = {
+      lines: [{ amount: money(random.int(100, 5_000) * 100) }],
+      pointsToSpend: points(0),
+    };
+    const started = performance.now();
+    const result = await recordSale(services, {
+      cashierId: 'C1',
+      customerId: target.customerId,
+      cardNumber: target.cardNumber,
+      request,
+    });
+    const terminalTime = performance.now() - started;
+    const rows = await saleRows(services.db, target.customerId, result);
+    const rawTime = await timed(() => rawCommitSale(raw, rows));
+    if (i >= 0) {
+      terminalMs.push(terminalTime);
+      rawMs.push(rawTime);
+    }
+  }
+  return {
+    name: 'sale commit',
+    terminal: latencyStats(terminalMs),
+    raw: latencyStats(rawMs),
+    targetP99Ms: TARGET_P99_MS.saleCommit,
+  };
+}
+
+/** What the sale just wrote, read back for its raw twin. */
+async function saleRows(
+  db: TerminalDatabase,
+  customerId: string,
+  result: Awaited<ReturnType<typeof recordSale>>,
+): Promise<SaleRows> {
+  if (!result.ok) throw new Error(`storage benchmark: sale refused ${JSON.stringify(result)}`);
+  const [message, balance, counters] = await Promise.all([
+    db.outbox.orderBy('seq').last(),
+    db.balances.get(customerId),
+    db.settings.get('counters'),
+  ]);
+  if (!message || !balance || !counters) throw new Error('storage benchmark: sale rows missing');
+  const { seq: _seq, ...unsequenced } = message;
+  return {
+    customerId,
+    entries: message.entries,
+    balance,
+    receipt: result.value,
+    counters,
+    message: unsequenced,
+  };
+}

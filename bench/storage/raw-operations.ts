@@ -1,0 +1,114 @@
+import type { DemoChunk } from '../../renderer/demo-data/generate-demo-chunk';
+import type {
+  BalanceRow,
+  LedgerRow,
+  OutboxRow,
+  ReceiptRow,
+  SettingsRow,
+} from '../../renderer/db/rows';
+import { requestDone, transactionDone } from './raw-database';
+
+/**
+ * The raw-IndexedDB counterparts of the terminal's storage work: the same rows, the same
+ * stores, one transaction each, no schema parsing and no Dexie. Each answers when its
+ * transaction has completed, as Dexie's transactions do.
+ */
+
+const STRICT: IDBTransactionOptions = { durability: 'strict' };
+/** Dexie's `startsWith` upper bound: the prefix followed by the highest UTF-16 code unit. */
+const MAX_CHAR = '\uffff';
+/** As many rows as the terminal's search shows (find-customer.ts SEARCH_LIMIT). */
+const SEARCH_LIMIT = 20;
+
+/** A demo chunk, put in one transaction, like writeDemoChunk. */
+export async function rawWriteChunk(db: IDBDatabase, chunk: DemoChunk): Promise<void> {
+  const tx = db.transaction(['customers', 'cards', 'ledger', 'balances'], 'readwrite', STRICT);
+  const done = transactionDone(tx);
+  putAll(tx.objectStore('customers'), chunk.customers);
+  putAll(tx.objectStore('cards'), chunk.cards);
+  putAll(tx.objectStore('ledger'), chunk.ledger);
+  putAll(tx.objectStore('balances'), chunk.balances);
+  tx.commit();
+  await done;
+}
+
+/** Card number → card → customer, like findByCardCode (without parsing either row). */
+export async function rawFindByCard(db: IDBDatabase, number: string): Promise<unknown> {
+  const tx = db.transaction(['cards', 'customers'], 'readonly');
+  const done = transactionDone(tx);
+  const card: unknown = await requestDone(tx.objectStore('cards').get(number));
+  const customerId = (card as { customerId?: string } | undefined)?.customerId;
+  const customer: unknown =
+    customerId === undefined
+      ? undefined
+      : await requestDone(tx.objectStore('customers').get(customerId));
+  await done;
+  return customer;
+}
+
+/** Up to 20 customers whose phone ends in `last4`. */
+export async function rawSearchByLast4(db: IDBDatabase, last4: string): Promise<unknown[]> {
+  const tx = db.transaction('customers', 'readonly');
+  const done = transactionDone(tx);
+  const rows: unknown[] = await requestDone(
+    tx.objectStore('customers').index('phoneLast4').getAll(IDBKeyRange.only(last4), SEARCH_LIMIT),
+  );
+  await done;
+  return rows;
+}
+
+/**
+ * Up to 20 customers with a name word starting with `prefix` (already normalised). Unlike
+ * the terminal's search it does not remove a customer found twice through two words.
+ */
+export async function rawSearchByNamePrefix(db: IDBDatabase, prefix: string): Promise<unknown[]> {
+  const tx = db.transaction('customers', 'readonly');
+  const done = transactionDone(tx);
+  const rows: unknown[] = await requestDone(
+    tx
+      .objectStore('customers')
+      .index('nameKeys')
+      .getAll(IDBKeyRange.bound(prefix, prefix + MAX_CHAR), SEARCH_LIMIT),
+  );
+  await done;
+  return rows;
+}
+
+/** The rows one sale wrote through the terminal, to be written again raw. */
+export type SaleRows = {
+  readonly customerId: string;
+  readonly entries: readonly LedgerRow[];
+  readonly balance: BalanceRow;
+  readonly receipt: ReceiptRow;
+  readonly counters: SettingsRow;
+  readonly message: OutboxRow;
+};
+
+/**
+ * A sale's transaction done raw: read the customer, the balance cache and the counters (the
+ * terminal needs them before it can compute the sale), then put the same rows as it did.
+ */
+export async function rawCommitSale(db: IDBDatabase, sale: SaleRows): Promise<void> {
+  const tx = db.transaction(
+    ['customers', 'ledger', 'balances', 'receipts', 'outbox', 'settings'],
+    'readwrite',
+    STRICT,
+  );
+  const done = transactionDone(tx);
+  await Promise.all([
+    requestDone(tx.objectStore('customers').get(sale.customerId)),
+    requestDone(tx.objectStore('balances').get(sale.customerId)),
+    requestDone(tx.objectStore('settings').get('counters')),
+  ]);
+  putAll(tx.objectStore('ledger'), sale.entries);
+  tx.objectStore('balances').put(sale.balance);
+  tx.objectStore('receipts').put(sale.receipt);
+  tx.objectStore('settings').put(sale.counters);
+  tx.objectStore('outbox').add(sale.message);
+  tx.commit();
+  await done;
+}
+
+function putAll(store: IDBObjectStore, rows: readonly unknown[]): void {
+  for (const row of rows) store.put(row);
+}

@@ -1,0 +1,85 @@
+/**
+ * What the benchmark page is asked to do and what it answers: plain data, passed between
+ * the page and the Node script through Playwright (structured clone), so they hold no functions.
+ */
+
+export type StorageBenchOptions = {
+  readonly customers: number;
+  readonly chunkSize: number;
+  readonly seed: number;
+  /** The demo's "today", epoch ms. */
+  readonly now: number;
+  /** Measured operations per lookup kind and of sales (each also done raw). */
+  readonly lookups: number;
+  readonly searches: number;
+  readonly sales: number;
+  /**
+   * A pause between loading and the lookups: the store compacts what was just written in the
+   * background, which a terminal that loaded its data hours ago no longer does.
+   */
+  readonly settleMs: number;
+};
+
+/** Durations of one operation, in milliseconds. */
+export type LatencyStats = {
+  readonly samples: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+  readonly maxMs: number;
+};
+
+export type LatencyFigure = {
+  readonly name: string;
+  /** Through the terminal's code: Dexie, row schemas, the operation's transaction. */
+  readonly terminal: LatencyStats;
+  /** The same reads or writes with plain IndexedDB calls. */
+  readonly raw: LatencyStats;
+  /** The target for the terminal's p99, if the issue sets one. */
+  readonly targetP99Ms: number | null;
+};
+
+export type LoadFigure = {
+  /** Time spent writing (transactions only; generation is timed apart). */
+  readonly writeMs: number;
+  readonly rowsPerSecond: number;
+  readonly customersPerSecond: number;
+  /** Per chunk transaction. */
+  readonly chunk: LatencyStats;
+};
+
+export type StorageBenchResult = {
+  readonly options: StorageBenchOptions;
+  readonly rows: {
+    readonly customers: number;
+    readonly cards: number;
+    readonly ledger: number;
+    readonly balances: number;
+  };
+  readonly load: {
+    readonly generateMs: number;
+    readonly terminal: LoadFigure;
+    readonly raw: LoadFigure;
+    /** The issue's target: the terminal writes at ≥ 80 % of raw IndexedDB's throughput. */
+    readonly targetRatio: number;
+  };
+  readonly latencies: readonly LatencyFigure[];
+  /** performance.memory.usedJSHeapSize, bytes; null where the browser does not tell. */
+  readonly heap: {
+    readonly afterLoad: number | null;
+    readonly peakDuringLoad: number | null;
+    readonly atEnd: number | null;
+    /** True when the figures were taken right after a forced garbage collection. */
+    readonly afterGc: boolean;
+  };
+  /** navigator.storage.estimate() at the end (both databases), bytes. */
+  readonly storageUsage: number | null;
+  readonly environment: {
+    readonly userAgent: string;
+    readonly crossOriginIsolated: boolean;
+    readonly wallMs: number;
+  };
+};
+
+/** The function the page exposes on `window` for the Node script. */
+export const RUN_FUNCTION = 'runStorageBench' as const;

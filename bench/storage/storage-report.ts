@@ -1,0 +1,136 @@
+import type { LatencyFigure, LoadFigure, StorageBenchResult } from './storage-bench-result';
+
+/** One of the issue's targets, checked against the measured figure. */
+export type TargetCheck = {
+  readonly name: string;
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean;
+};
+
+export function checkTargets(result: StorageBenchResult): TargetCheck[] {
+  const { load } = result;
+  const ratio = load.terminal.rowsPerSecond / load.raw.rowsPerSecond;
+  const checks: TargetCheck[] = [
+    {
+      name: 'load throughput vs raw IndexedDB',
+      target: `≥ ${percent(load.targetRatio)}`,
+      measured: percent(ratio),
+      met: ratio >= load.targetRatio,
+    },
+  ];
+  for (const figure of result.latencies) {
+    if (figure.targetP99Ms === null) continue;
+    checks.push({
+      name: `${figure.name} p99`,
+      target: `≤ ${figure.targetP99Ms} ms`,
+      measured: `${ms(figure.terminal.p99Ms)} ms`,
+      met: figure.terminal.p99Ms <= figure.targetP99Ms,
+    });
+  }
+  return checks;
+}
+
+/** The benchmark's report as lines of text: the load, the operations, heap and targets. */
+export function formatStorageReport(result: StorageBenchResult): string[] {
+  const { rows, load } = result;
+  const totalRows = rows.customers + rows.cards + rows.ledger + rows.balances;
+  const lines = [
+    `storage benchmark (Chromium IndexedDB): ${count(rows.customers)} customers, ` +
+      `${count(totalRows)} rows (cards ${count(rows.cards)}, ledger ${count(rows.ledger)}, ` +
+      `balances ${count(rows.balances)}), chunks of ${count(result.options.chunkSize)}`,
+    `generating the rows took ${seconds(load.generateMs)} s of CPU (not in the figures below)`,
+    '',
+    ...table(
+      ['load (writes only)', 'seconds', 'rows/s', 'customers/s', 'chunk p50 ms', 'chunk p99 ms'],
+      [loadRow('terminal (Dexie)', load.terminal), loadRow('raw IndexedDB', load.raw)],
+    ),
+    '',
+    ...table(
+      [
+        'operation',
+        'samples',
+        'p50 ms',
+        'p99 ms',
+        'raw p50',
+        'raw p99',
+        '× raw p50',
+        '× raw p99',
+        'target p99',
+      ],
+      result.latencies.map(latencyRow),
+    ),
+    '',
+    `JS heap used${result.heap.afterGc ? ' (after a full GC)' : ''}: ` +
+      `after loading ${mib(result.heap.afterLoad)}, at the end ${mib(result.heap.atEnd)}; ` +
+      `peak seen while loading ${mib(result.heap.peakDuringLoad)}`,
+    `storage used by both databases: ${mib(result.storageUsage)}; ` +
+      `whole run ${seconds(result.environment.wallMs)} s` +
+      (result.environment.crossOriginIsolated ? '' : ' (timer resolution 0.1 ms: not isolated)'),
+    '',
+    'targets:',
+    ...checkTargets(result).map(
+      (c) => `  ${c.met ? 'met   ' : 'MISSED'}  ${c.name}: ${c.measured} (target ${c.target})`,
+    ),
+  ];
+  return lines;
+}
+
+function loadRow(name: string, figure: LoadFigure): string[] {
+  return [
+    name,
+    seconds(figure.writeMs),
+    count(figure.rowsPerSecond),
+    count(figure.customersPerSecond),
+    ms(figure.chunk.p50Ms),
+    ms(figure.chunk.p99Ms),
+  ];
+}
+
+function latencyRow(figure: LatencyFigure): string[] {
+  const { terminal, raw } = figure;
+  return [
+    figure.name,
+    count(terminal.samples),
+    ms(terminal.p50Ms),
+    ms(terminal.p99Ms),
+    ms(raw.p50Ms),
+    ms(raw.p99Ms),
+    ratio(terminal.p50Ms, raw.p50Ms),
+    ratio(terminal.p99Ms, raw.p99Ms),
+    figure.targetP99Ms === null ? '' : `≤ ${figure.targetP99Ms} ms`,
+  ];
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+function count(n: number): string {
+  return Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
+}
+
+function seconds(msValue: number): string {
+  return (msValue / 1000).toFixed(1);
+}
+
+function ms(value: number): string {
+  return value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+function ratio(a: number, b: number): string {
+  return b > 0 ? `×${(a / b).toFixed(2)}` : '–';
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)} %`;
+}
+
+function mib(bytes: number | null): string {
+  return bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
