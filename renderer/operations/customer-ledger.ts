@@ -39,19 +39,31 @@ export async function rebuildBalance(
 
 /** The cached fold, or a fresh one when the cache is missing or unreadable. */
 export async function readFold(db: TerminalDatabase, customerId: string): Promise<LedgerFold> {
-  const row: unknown = (await db.balances.get(customerId))?.fold;
-  const cached = row === undefined ? null : ledgerFoldSchema.safeParse(row);
+  return foldFromCache(db, customerId, await db.balances.get(customerId));
+}
+
+/** A balance row as read (possibly undefined) → its fold, rebuilt if missing or unreadable. */
+export async function foldFromCache(
+  db: TerminalDatabase,
+  customerId: string,
+  row: unknown,
+): Promise<LedgerFold> {
+  const cached =
+    row === undefined ? null : ledgerFoldSchema.safeParse((row as { fold?: unknown }).fold);
   return cached?.success ? cached.data : rebuildBalance(db, customerId);
 }
 
 /**
  * Appends entries (of one or more customers) and brings each customer's balance cache up to
  * date: by continuing the cached fold when the entries come after it (every local
- * operation), by folding the whole ledger otherwise.
+ * operation), by folding the whole ledger otherwise. `known` holds folds the caller read in
+ * this transaction already, so they are not read and checked twice. The writes are issued
+ * together: IndexedDB orders them within the transaction, and the sale path waits once.
  */
 export async function appendEntries(
   db: TerminalDatabase,
   entries: readonly LedgerEntry[],
+  known: ReadonlyMap<string, LedgerFold> = new Map(),
 ): Promise<void> {
   if (entries.length === 0) return;
   const byCustomer = new Map<string, LedgerEntry[]>();
@@ -59,11 +71,15 @@ export async function appendEntries(
     byCustomer.set(entry.customerId, [...(byCustomer.get(entry.customerId) ?? []), entry]);
   // Read the caches before adding, so a missing cache is folded once, with the new entries.
   const folds = new Map<string, LedgerFold>();
-  for (const customerId of byCustomer.keys()) folds.set(customerId, await readFold(db, customerId));
-  await db.ledger.bulkAdd([...entries]);
+  for (const customerId of byCustomer.keys())
+    folds.set(customerId, known.get(customerId) ?? (await readFold(db, customerId)));
+  const writes: Promise<unknown>[] = [db.ledger.bulkAdd([...entries])];
+  const rebuilds: string[] = [];
   for (const [customerId, own] of byCustomer) {
     const extended = extendFold(folds.get(customerId) ?? foldLedger([]), own);
-    if (extended) await db.balances.put({ customerId, fold: extended });
-    else await rebuildBalance(db, customerId);
+    if (extended) writes.push(db.balances.put({ customerId, fold: extended }));
+    else rebuilds.push(customerId);
   }
+  await Promise.all(writes);
+  for (const customerId of rebuilds) await rebuildBalance(db, customerId);
 }

@@ -10,12 +10,25 @@ export async function nextCounter(
   db: TerminalDatabase,
   counter: keyof TerminalCounters,
 ): Promise<number> {
+  const counters = await readCounters(db);
+  const next = counters[counter] + 1;
+  await writeCounters(db, { ...counters, [counter]: next });
+  return next;
+}
+
+/** The counters, checked (for an operation that reads first and writes at its end). */
+export async function readCounters(db: TerminalDatabase): Promise<TerminalCounters> {
   const row = await db.settings.get('counters');
   const parsed = terminalCountersSchema.safeParse(row?.value ?? { receiptSeq: 0, cardSerial: 0 });
   if (!parsed.success) throw new Error('The terminal counters in the local store are unreadable.');
-  const next = parsed.data[counter] + 1;
-  await db.settings.put({ key: 'counters', value: { ...parsed.data, [counter]: next } });
-  return next;
+  return parsed.data;
+}
+
+export async function writeCounters(
+  db: TerminalDatabase,
+  counters: TerminalCounters,
+): Promise<void> {
+  await db.settings.put({ key: 'counters', value: counters });
 }
 
 /** `T1-000042`: the terminal and its receipt sequence, what a cashier types for a refund. */
