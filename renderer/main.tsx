@@ -37,6 +37,17 @@ startTerminal({
   .then((services) => {
     const store = createTerminalStore(services.identity.language);
     document.documentElement.lang = services.identity.language;
+    // Anything an operation throws (an unreadable stored row, a full disk) reaches the cashier
+    // as a notice, never silently: the operation itself wrote nothing.
+    window.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
+      const message = event.reason instanceof Error ? event.reason.message : String(event.reason);
+      store.setState({
+        notice: {
+          kind: 'error',
+          text: translator(store.getState().lang)('error.unexpected', { message }),
+        },
+      });
+    });
     root.render(
       <StrictMode>
         <TerminalProvider value={{ services, store, bridge: inPageBridge(window) }}>
