@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { quoteCheckout } from '../../shared/checkout/quote';
-import type { Quote, QuoteError } from '../../shared/checkout/quote';
+import type { BasketLine, Quote, QuoteError } from '../../shared/checkout/quote';
 import type { RedemptionRange } from '../../shared/checkout/redemption-limit';
 import type { Program } from '../../shared/program/program-schema';
 import { describeMoneyInputError, parseMoneyInput } from '../../shared/money/parse-money-input';
@@ -31,6 +31,8 @@ export function CheckoutPanel({
   const session = useTerminalState((s) => s.session);
   const lang = useTerminalState((s) => s.lang);
   const [amountText, setAmountText] = useState('');
+  const [category, setCategory] = useState('');
+  const [basket, setBasket] = useState<readonly BasketLine[]>([]);
   const [spendText, setSpendText] = useState('0');
   const [busy, setBusy] = useState(false);
 
@@ -43,28 +45,39 @@ export function CheckoutPanel({
     referrerId: view.customer.referrerId,
   };
   const at = { now: services.now(), timeZone: services.identity.timeZone };
+  // The basket: lines added so far, plus the amount being typed (a one-line purchase needs no "add").
+  const current: BasketLine[] =
+    amount.ok && amount.value > 0
+      ? [{ amount: amount.value, category: category || undefined }]
+      : [];
+  const lines = [...basket, ...current];
   const quoteFor = (pointsToSpend: number) =>
-    amount.ok
+    lines.length > 0
       ? quoteCheckout(
           services.program,
           customer,
-          { lines: [{ amount: amount.value }], pointsToSpend: points(pointsToSpend) },
+          { lines, pointsToSpend: points(pointsToSpend) },
           at,
         )
       : null;
+  const clear = (): void => {
+    setAmountText('');
+    setBasket([]);
+    setSpendText('0');
+  };
   const range = quoteFor(0);
   const quote = quoteFor(spend);
   const max = range?.ok ? range.value.redemption.maxPoints : 0;
 
   const confirm = async (): Promise<void> => {
-    if (!amount.ok || !quote?.ok || !session || busy) return;
+    if (!quote?.ok || !session || busy) return;
     setBusy(true);
     try {
       const sale = await recordSale(services, {
         cashierId: session.staffId,
         customerId: view.customer.id,
         cardNumber,
-        request: { lines: [{ amount: amount.value }], pointsToSpend: points(spend) },
+        request: { lines, pointsToSpend: points(spend) },
       });
       if (!sale.ok) {
         showError(
@@ -76,8 +89,7 @@ export function CheckoutPanel({
         return;
       }
       store.setState({ slip: sale.value, notice: null });
-      setAmountText('');
-      setSpendText('0');
+      clear();
       await refreshCustomer(services, store);
     } finally {
       setBusy(false);
@@ -105,6 +117,49 @@ export function CheckoutPanel({
         />
       </label>
       <NumericKeypad value={amountText} onChange={setAmountText} />
+      <div className="row">
+        {services.program.categoryMultipliers.length > 0 && (
+          <label>
+            {t('checkout.category')}
+            <select value={category} onChange={(e) => setCategory(e.target.value)}>
+              <option value="">—</option>
+              {services.program.categoryMultipliers.map((c) => (
+                <option key={c.category} value={c.category}>
+                  {c.category}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button
+          type="button"
+          className="big-button"
+          disabled={current.length === 0}
+          data-testid="add-line"
+          onClick={() => {
+            setBasket([...basket, ...current]);
+            setAmountText('');
+          }}
+        >
+          {t('checkout.addLine')}
+        </button>
+      </div>
+      {basket.length > 0 && (
+        <ol className="basket" data-testid="basket">
+          {basket.map((line, i) => (
+            <li key={i}>
+              {formats.rub(line.amount)} {line.category ?? ''}
+              <button
+                type="button"
+                aria-label={t('checkout.removeLine')}
+                onClick={() => setBasket(basket.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
       {range?.ok && (
         <fieldset className="points">
           <legend>
@@ -152,14 +207,7 @@ export function CheckoutPanel({
         >
           {t('checkout.confirm')}
         </button>
-        <button
-          type="button"
-          className="big-button"
-          onClick={() => {
-            setAmountText('');
-            setSpendText('0');
-          }}
-        >
+        <button type="button" className="big-button" onClick={clear}>
           {t('checkout.clear')}
         </button>
       </div>

@@ -104,9 +104,12 @@ describe('a cashier’s day in the browser', () => {
     await shot('04-customer');
   });
 
-  it('accrues points on a purchase', async () => {
-    await page.getByTestId('amount').fill('2000');
-    expect(await text('earn'), '2 000 ₽ × 5 %').toContain('+100');
+  it('accrues points on a purchase of two basket lines', async () => {
+    await page.getByTestId('amount').fill('1500');
+    await page.getByTestId('add-line').click();
+    await page.getByTestId('amount').fill('500');
+    expect(await text('basket'), 'the first line is in the basket').toContain('1 500,00 ₽');
+    expect(await text('earn'), '(1 500 ₽ + 500 ₽) × 5 %').toContain('+100');
     await page.getByTestId('confirm').click();
     await page.getByTestId('slip').waitFor();
     expect(await text('slip-earned'), '2 000 ₽ × 5 % = 100').toContain('+100');
