@@ -1,4 +1,4 @@
-import { extendFold, foldLedger } from '../../shared/ledger/fold-ledger';
+import { compareEntries, extendFold, foldLedger } from '../../shared/ledger/fold-ledger';
 import type { LedgerFold } from '../../shared/ledger/fold-ledger';
 import { ledgerFoldSchema } from '../../shared/ledger/ledger-fold-schema';
 import { parseLedgerEntry } from '../../shared/ledger/ledger-entry';
@@ -15,16 +15,37 @@ import type { TerminalDatabase } from '../db/terminal-database';
 
 export async function readLedger(db: TerminalDatabase, customerId: string): Promise<LedgerEntry[]> {
   const rows: unknown[] = await db.ledger.where('customerId').equals(customerId).toArray();
-  return rows.map((row) => {
-    const parsed = parseLedgerEntry(row);
-    if (!parsed.ok)
-      throw new CorruptRowError(
-        'ledger',
-        `of customer ${customerId}`,
-        describeSchemaProblems(parsed.error),
-      );
-    return parsed.value;
-  });
+  return rows.map((row) => parseEntryRow(row, customerId));
+}
+
+function parseEntryRow(row: unknown, customerId: string): LedgerEntry {
+  const parsed = parseLedgerEntry(row);
+  if (!parsed.ok)
+    throw new CorruptRowError(
+      'ledger',
+      `of customer ${customerId}`,
+      describeSchemaProblems(parsed.error),
+    );
+  return parsed.value;
+}
+
+/**
+ * The customer's latest entries, newest first, reading only `count` rows: entries are keyed by
+ * UUIDv7 ids, which sort by creation time, so the index's last rows are the latest ones
+ * (then ordered by stamp for display).
+ */
+export async function readRecentEntries(
+  db: TerminalDatabase,
+  customerId: string,
+  count: number,
+): Promise<LedgerEntry[]> {
+  const rows: unknown[] = await db.ledger
+    .where('customerId')
+    .equals(customerId)
+    .reverse()
+    .limit(count)
+    .toArray();
+  return rows.map((row) => parseEntryRow(row, customerId)).sort((a, b) => compareEntries(b, a));
 }
 
 /** Folds the customer's ledger again and stores it as the balance cache. */

@@ -6,12 +6,11 @@ import { normaliseForSearch } from '../../shared/customers/person-name';
 import { parsePhoneNumber } from '../../shared/customers/phone-number';
 import { balanceFromFold } from '../../shared/ledger/balance';
 import type { CustomerBalance } from '../../shared/ledger/balance';
-import { compareEntries } from '../../shared/ledger/fold-ledger';
 import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
 import { err, ok } from '../../shared/util/result';
 import type { Result } from '../../shared/util/result';
 import { fromCardRow, fromCustomerRow } from '../db/customer-rows';
-import { readFold, readLedger } from './customer-ledger';
+import { readFold, readRecentEntries } from './customer-ledger';
 import type { TerminalServices } from './terminal-services';
 
 /** The most customers a search shows; the cashier narrows the search past that. */
@@ -105,15 +104,15 @@ export async function customerView(
 ): Promise<CustomerView | null> {
   const { db, program } = services;
   return db.transaction('rw', [db.customers, db.cards, db.ledger, db.balances], async () => {
-    const row = await db.customers.get(customerId);
+    // Independent reads, issued together; only the latest entries are read and checked.
+    const [row, cardRows, fold, recent] = await Promise.all([
+      db.customers.get(customerId),
+      db.cards.where('customerId').equals(customerId).toArray(),
+      readFold(db, customerId),
+      readRecentEntries(db, customerId, RECENT_OPERATIONS),
+    ]);
     if (!row) return null;
-    const cards = (await db.cards.where('customerId').equals(customerId).toArray()).map(
-      fromCardRow,
-    );
-    const fold = await readFold(db, customerId);
-    const recent = (await readLedger(db, customerId))
-      .sort((a, b) => compareEntries(b, a))
-      .slice(0, RECENT_OPERATIONS);
+    const cards = cardRows.map(fromCardRow);
     return {
       customer: fromCustomerRow(row),
       cards,

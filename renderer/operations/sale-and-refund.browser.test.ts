@@ -7,6 +7,7 @@ import { plasticCard, testServices } from '../testing/test-services';
 import type { TestServices } from '../testing/test-services';
 import { adjustBalance } from './adjust-balance';
 import { enrolCustomer } from './enrol-customer';
+import { customerView } from './find-customer';
 import { recordRefund } from './record-refund';
 import { recordSale } from './record-sale';
 
@@ -96,6 +97,24 @@ describe('a sale in the local store', () => {
     const cached = (await services.db.balances.get(customer.id))?.fold;
     const entries = await services.db.ledger.where('customerId').equals(customer.id).toArray();
     expect(cached, 'cache = fold(ledger)').toEqual(foldLedger(entries));
+  });
+
+  it('shows the 10 latest operations, newest first, without reading the whole ledger', async () => {
+    const { customer } = await enrolled();
+    for (let day = 1; day <= 12; day++) {
+      services.setNow(dayAt(day * 40));
+      await recordSale(services, {
+        cashierId: 'C1',
+        customerId: customer.id,
+        cardNumber: null,
+        request: { lines: [{ amount: rub(100 * day) }], pointsToSpend: points(0) },
+      });
+    }
+    const view = await customerView(services, customer.id, dayAt(500));
+    expect(
+      view?.recent.map((e) => e.at),
+      '12 sales + welcome bonus: the last 10 sales, newest first',
+    ).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map((day) => dayAt(day * 40)));
   });
 
   it('writes nothing when the engine refuses the sale', async () => {
