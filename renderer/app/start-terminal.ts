@@ -3,6 +3,8 @@ import { parseProgram } from '../../shared/program/parse-program';
 import type { Program } from '../../shared/program/program-schema';
 import { describeSchemaProblems } from '../../shared/util/schema-problems';
 import type { Lang } from '../../shared/i18n/lang';
+import { parseHlcStamp } from '../../shared/ids/hybrid-logical-clock';
+import type { HlcStamp } from '../../shared/ids/hybrid-logical-clock';
 import { terminalIdentitySchema } from '../db/rows';
 import type { TerminalIdentity } from '../db/rows';
 import { TerminalDatabase } from '../db/terminal-database';
@@ -42,7 +44,7 @@ export async function startTerminal(options: StartOptions): Promise<TerminalServ
       options.onProgress(done, options.demoCustomers),
     );
   }
-  const { newId, clock } = browserIdentitySources(identity.terminalId);
+  const { newId, clock } = browserIdentitySources(identity.terminalId, await latestStamp(db));
   return { db, identity, program, now: () => Date.now(), newId, clock };
 }
 
@@ -103,4 +105,15 @@ async function seedStaff(db: TerminalDatabase): Promise<void> {
     };
     await db.staff.put(member);
   }
+}
+
+/**
+ * The stamp of the newest entry this store holds (ids are UUIDv7, so the greatest id is the
+ * latest written), for the clock to continue after it: stamps keep increasing across a
+ * restart even if the wall clock was set back while the terminal was off.
+ */
+export async function latestStamp(db: TerminalDatabase): Promise<HlcStamp | undefined> {
+  const row: unknown = await db.ledger.orderBy(':id').last();
+  const stamp = (row as { stamp?: unknown } | undefined)?.stamp;
+  return typeof stamp === 'string' && parseHlcStamp(stamp).ok ? (stamp as HlcStamp) : undefined;
 }

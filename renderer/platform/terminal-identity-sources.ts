@@ -1,5 +1,5 @@
 import { createHybridClock } from '../../shared/ids/hybrid-logical-clock';
-import type { HybridClock } from '../../shared/ids/hybrid-logical-clock';
+import type { HlcStamp, HybridClock } from '../../shared/ids/hybrid-logical-clock';
 import { createIdGenerator } from '../../shared/ids/uuidv7';
 import { DAY_MS } from '../../shared/time/zoned-time';
 
@@ -16,13 +16,22 @@ export type TerminalIdentitySources = {
 /** Remote stamps more than this far ahead of our clock are refused (clocks lie, by days). */
 export const MAX_FORWARD_DRIFT_MS = 2 * DAY_MS;
 
-export function browserIdentitySources(terminalId: string): TerminalIdentitySources {
+/** `after`: the latest stamp before this start (see createHybridClock), if the store has one. */
+export function browserIdentitySources(
+  terminalId: string,
+  after?: HlcStamp,
+): TerminalIdentitySources {
   const now = (): number => Date.now();
   return {
     newId: createIdGenerator({
       now,
       randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
     }),
-    clock: createHybridClock({ node: terminalId, now, maxForwardDriftMs: MAX_FORWARD_DRIFT_MS }),
+    clock: createHybridClock({
+      node: terminalId,
+      now,
+      maxForwardDriftMs: MAX_FORWARD_DRIFT_MS,
+      ...(after ? { after } : {}),
+    }),
   };
 }
