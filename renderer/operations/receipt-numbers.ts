@@ -31,7 +31,10 @@ export async function writeCounters(
   await db.settings.put({ key: 'counters', value: counters });
 }
 
-/** `T1-000042`: the terminal and its receipt sequence, what a cashier types for a refund. */
+/**
+ * `T1-000042`: the terminal and its receipt sequence, what a cashier types for a refund.
+ * Upper case always, so a number typed in any case finds its receipt (findSaleReceipt).
+ */
 export function formatReceiptNumber(terminalId: string, seq: number): string {
-  return `${terminalId}-${String(seq).padStart(6, '0')}`;
+  return `${terminalId.toUpperCase()}-${String(seq).padStart(6, '0')}`;
 }

@@ -1,3 +1,4 @@
+import { formatHlcStamp } from '../../shared/ids/hybrid-logical-clock';
 import type { HybridClock } from '../../shared/ids/hybrid-logical-clock';
 import type { OperationContext } from '../../shared/ledger/operation-context';
 import type { Program } from '../../shared/program/program-schema';
@@ -30,6 +31,20 @@ export function operationContext(services: TerminalServices, cashierId: string):
     newStamp: services.clock.tick,
   };
 }
+
+/**
+ * A context for previews (e.g. a refund's effect before it is confirmed): same terminal, time
+ * and cashier, but ids and stamps that are placeholders, so showing a preview on every
+ * keystroke neither uses up ids nor advances the terminal's clock. Nothing made with it may
+ * be stored.
+ */
+export function previewContext(services: TerminalServices, cashierId: string): OperationContext {
+  const ctx = operationContext(services, cashierId);
+  const stamp = formatHlcStamp({ physicalMs: ctx.now, counter: 0, node: ctx.terminalId });
+  return { ...ctx, newId: () => PREVIEW_ID, newStamp: () => stamp };
+}
+
+const PREVIEW_ID = '00000000-0000-7000-8000-000000000000';
 
 /** The message that carries one operation to the central server. */
 export function outboxMessage(

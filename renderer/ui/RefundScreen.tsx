@@ -10,7 +10,7 @@ import { useFormats, useTerminal, useTerminalState } from '../app/terminal-conte
 import type { ReceiptRow } from '../db/rows';
 import { findSaleReceipt, recordRefund } from '../operations/record-refund';
 import type { RefundOperationError } from '../operations/record-refund';
-import { operationContext } from '../operations/terminal-services';
+import { previewContext } from '../operations/terminal-services';
 
 /** Refund by receipt number, full or partial, with its effect on points shown before confirming. */
 export function RefundScreen() {
@@ -45,7 +45,7 @@ export function RefundScreen() {
           receipt.sale,
           receipt.refundedByLine.map(money),
           { lines: lineAmounts.map((amount, lineIndex) => ({ lineIndex, amount })) },
-          operationContext(services, session.staffId),
+          previewContext(services, session.staffId),
         )
       : null;
 
