@@ -24,6 +24,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          // One throwaway PostgreSQL cluster for the server tests (they also run on PGlite).
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
           include: ['{shared,renderer,electron,server,tests,scripts}/**/*.test.ts'],
           // End-to-end tests drive a browser of their own and build on dist/renderer.
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
