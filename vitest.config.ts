@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { PlainSummaryReporter } from './tests/support/plain-summary-reporter.ts';
+import { syncServerCommands } from './tests/support/sync-server-commands.ts';
 
 /** Debian's Chromium (Playwright cannot download its own browsers here); see README. */
 const chromium = {
@@ -44,6 +45,8 @@ export default defineConfig({
             headless: true,
             provider: playwright({ launchOptions: chromium }),
             instances: [{ browser: 'chromium' }],
+            // A real central server for the terminal's sync tests (runs in this Node process).
+            commands: syncServerCommands,
           },
         },
       },

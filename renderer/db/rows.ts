@@ -47,9 +47,32 @@ export const terminalCountersSchema = z.strictObject({
 });
 export type TerminalCounters = z.output<typeof terminalCountersSchema>;
 
+/** An outbox message taken out of the queue because the server rejected it or it was unreadable. */
+export type SyncProblemRow = {
+  readonly id: string;
+  readonly reason: string;
+  readonly detail: string;
+  readonly at: number;
+  /** The message as it was queued (not parsed: it may be the unreadable one). */
+  readonly message: unknown;
+};
+
+/** How this terminal reaches the central server (row key 'link'); absent: never registered. */
+export const serverLinkSchema = z.strictObject({
+  serverUrl: z.url({ protocol: /^https?$/ }),
+  /** The bearer credential the server issued at registration. */
+  credential: z.string().min(20).max(200),
+});
+export type ServerLink = z.output<typeof serverLinkSchema>;
+
+/** Where pulling resumes (row key 'cursor'): written in the transaction of each page applied. */
+export const pullCursorSchema = z.strictObject({ cursor: z.int().min(0) });
+
 export type SettingsRow =
   | { readonly key: 'identity'; readonly value: TerminalIdentity }
-  | { readonly key: 'counters'; readonly value: TerminalCounters };
+  | { readonly key: 'counters'; readonly value: TerminalCounters }
+  | { readonly key: 'link'; readonly value: ServerLink }
+  | { readonly key: 'cursor'; readonly value: z.output<typeof pullCursorSchema> };
 
 /** The balance cache: the customer's ledger folded (a derived copy, rebuilt at will). */
 export type BalanceRow = { readonly customerId: string; readonly fold: LedgerFold };

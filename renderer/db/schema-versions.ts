@@ -30,4 +30,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: '&key',
     },
   },
+  {
+    // Sync: outbox messages the server rejected (or that could not be read), kept with the
+    // reason for the manager; the queue goes on without them.
+    version: 2,
+    stores: { syncProblems: '&id' },
+  },
 ];

@@ -9,6 +9,7 @@ import type {
   OutboxRow,
   ReceiptRow,
   SettingsRow,
+  SyncProblemRow,
 } from './rows';
 import type { StaffRow } from './staff-row';
 import { SCHEMA_VERSIONS } from './schema-versions';
@@ -34,6 +35,7 @@ export class TerminalDatabase extends Dexie {
   programs!: EntityTable<ProgramRow, 'version'>;
   staff!: EntityTable<StaffRow, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  syncProblems!: EntityTable<SyncProblemRow, 'id'>;
 
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });

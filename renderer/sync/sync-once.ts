@@ -1,0 +1,39 @@
+import { MAX_PULL_PAGE } from '../../shared/sync/protocol';
+import type { TerminalDatabase } from '../db/terminal-database';
+import { applyPullPage, readCursor } from './apply-pull-page';
+import { pushOutbox } from './push-outbox';
+import type { PushSummary } from './push-outbox';
+import type { SyncTransport } from './sync-transport';
+
+export type SyncReport = {
+  readonly pushed: PushSummary;
+  readonly pulled: number;
+  readonly cursor: number;
+  /** Program versions received in this round. */
+  readonly programs: readonly number[];
+};
+
+/**
+ * One sync round: the outbox first (this terminal's facts reach the server), then every
+ * page of changes after the cursor. Any failure throws a SyncError and leaves the local
+ * store consistent: each batch answered and each page applied is committed on its own.
+ */
+export async function syncOnce(
+  db: TerminalDatabase,
+  transport: SyncTransport,
+  options: { readonly now: () => number; readonly pageSize?: number; readonly maxPages?: number },
+): Promise<SyncReport> {
+  const pushed = await pushOutbox(db, transport, { now: options.now });
+  let pulled = 0;
+  const programs: number[] = [];
+  let cursor = await readCursor(db);
+  for (let page = 0; page < (options.maxPages ?? 10_000); page++) {
+    const answer = await transport.pull(cursor, options.pageSize ?? MAX_PULL_PAGE);
+    const applied = await applyPullPage(db, answer, options.now());
+    programs.push(...applied.programs);
+    pulled += answer.changes.length;
+    cursor = answer.cursor;
+    if (!answer.more) break;
+  }
+  return { pushed, pulled, cursor, programs };
+}
