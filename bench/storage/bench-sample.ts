@@ -1,5 +1,5 @@
 import type { DemoChunk } from '../../renderer/demo-data/generate-demo-chunk';
-import type { DemoRandom } from '../../renderer/demo-data/demo-random';
+import type { DemoRandom } from '../../shared/demo-data/demo-random';
 
 /** A loaded customer to look up, search for and sell to, picked while the data loads. */
 export type BenchTarget = {

@@ -4,7 +4,7 @@ import type { TerminalDatabase } from '../../renderer/db/terminal-database';
 import type { Program } from '../../shared/program/program-schema';
 import { createTargetSampler } from './bench-sample';
 import type { BenchTarget } from './bench-sample';
-import { demoRandom } from '../../renderer/demo-data/demo-random';
+import { demoRandom } from '../../shared/demo-data/demo-random';
 import { latencyStats, timed } from './latency';
 import { rawWriteChunk } from './raw-operations';
 import type { LoadFigure, StorageBenchOptions, StorageBenchResult } from './storage-bench-result';

@@ -1,5 +1,5 @@
 import { money, points } from '../../shared/money/money';
-import { demoRandom } from '../../renderer/demo-data/demo-random';
+import { demoRandom } from '../../shared/demo-data/demo-random';
 import { findByCardCode, searchCustomers } from '../../renderer/operations/find-customer';
 import { recordSale } from '../../renderer/operations/record-sale';
 import type { TerminalDatabase } from '../../renderer/db/terminal-database';

@@ -8,7 +8,7 @@ import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
 import { parsePhoneNumber } from '../../shared/customers/phone-number';
 import { demoProgram } from '../../shared/testing/demo-program';
 import { fromCardRow, fromCustomerRow, toCustomerRow } from '../db/customer-rows';
-import { demoCardNumber, demoPhone } from './demo-customer';
+import { demoCardNumber, demoPhone } from '../../shared/demo-data/demo-customer';
 import { generateDemoChunk } from './generate-demo-chunk';
 
 /** 2026-11-02 12:00 Moscow time: the demo's "today". */

@@ -19,7 +19,7 @@ export async function applyPullPage(
   db: TerminalDatabase,
   answer: PullAnswer,
   now: number,
-): Promise<{ readonly programs: readonly number[] }> {
+): Promise<{ readonly programs: readonly number[]; readonly newestStamp: string | null }> {
   const customers = new Map<string, CustomerProfile>();
   const cards = new Map<string, CardRecord>();
   const entries: LedgerEntry[] = [];
@@ -48,10 +48,13 @@ export async function applyPullPage(
     }
   }
 
+  const stamps = [...entries.map((e) => e.stamp), ...[...cards.values()].map((c) => c.stamp)];
+  const newestStamp = stamps.reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+
   const tables = [db.customers, db.cards, db.ledger, db.balances, db.programs, db.settings];
   return db.transaction('rw', tables, async () => {
     const stored = await readCursor(db);
-    if (stored >= answer.cursor) return { programs: [] }; // already applied (a repeated page)
+    if (stored >= answer.cursor) return { programs: [], newestStamp: null }; // a repeated page
 
     const localCustomers = await db.customers.bulkGet([...customers.keys()]);
     const mergedCustomers = [...customers.values()].map((incoming, i) => {
@@ -81,7 +84,7 @@ export async function applyPullPage(
     await Promise.all([db.customers.bulkPut(mergedCustomers), db.cards.bulkPut(mergedCards)]);
     await appendEntries(db, fresh);
     await db.settings.put({ key: 'cursor', value: { cursor: answer.cursor } });
-    return { programs: published };
+    return { programs: published, newestStamp };
   });
 }
 

@@ -11,6 +11,8 @@ export type SyncReport = {
   readonly cursor: number;
   /** Program versions received in this round. */
   readonly programs: readonly number[];
+  /** The newest clock stamp received, for the terminal's clock to continue after it. */
+  readonly newestStamp: string | null;
 };
 
 /**
@@ -26,14 +28,17 @@ export async function syncOnce(
   const pushed = await pushOutbox(db, transport, { now: options.now });
   let pulled = 0;
   const programs: number[] = [];
+  let newestStamp: string | null = null;
   let cursor = await readCursor(db);
   for (let page = 0; page < (options.maxPages ?? 10_000); page++) {
     const answer = await transport.pull(cursor, options.pageSize ?? MAX_PULL_PAGE);
     const applied = await applyPullPage(db, answer, options.now());
     programs.push(...applied.programs);
+    if (applied.newestStamp !== null && (newestStamp === null || applied.newestStamp > newestStamp))
+      newestStamp = applied.newestStamp;
     pulled += answer.changes.length;
     cursor = answer.cursor;
     if (!answer.more) break;
   }
-  return { pushed, pulled, cursor, programs };
+  return { pushed, pulled, cursor, programs, newestStamp };
 }

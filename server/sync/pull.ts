@@ -15,12 +15,12 @@ export type PullPage = {
 export async function pullChanges(sql: Sql, after: number, limit: number): Promise<PullPage> {
   const size = Math.min(Math.max(limit, 1), MAX_PULL_PAGE);
   const rows = await sql.query(
-    'select seq::text as seq, kind, payload from changes where seq > $1 order by seq limit $2',
+    'select seq::text as seq_text, kind, payload from changes where seq > $1 order by seq limit $2',
     [after, size + 1],
   );
   const page = rows.slice(0, size).map((row) => {
     const kind = String(row['kind']);
-    return { seq: Number(row['seq']), kind, [kind]: row['payload'] };
+    return { seq: Number(row['seq_text']), kind, [kind]: row['payload'] };
   });
   const last = page.at(-1);
   return { changes: page, cursor: last ? last.seq : after, more: rows.length > size };

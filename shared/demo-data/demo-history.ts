@@ -1,14 +1,14 @@
-import { welcomeBonus } from '../../shared/bonuses/welcome-bonus';
-import { checkout } from '../../shared/checkout/checkout';
-import { quoteCheckout } from '../../shared/checkout/quote';
-import type { BasketLine, CheckoutCustomer } from '../../shared/checkout/quote';
-import { balanceFromFold } from '../../shared/ledger/balance';
-import { EMPTY_FOLD, extendFold, foldLedger } from '../../shared/ledger/fold-ledger';
-import type { LedgerFold } from '../../shared/ledger/fold-ledger';
-import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
-import type { OperationContext } from '../../shared/ledger/operation-context';
-import { money, points } from '../../shared/money/money';
-import type { Program } from '../../shared/program/program-schema';
+import { welcomeBonus } from '../bonuses/welcome-bonus';
+import { checkout } from '../checkout/checkout';
+import { quoteCheckout } from '../checkout/quote';
+import type { BasketLine, CheckoutCustomer } from '../checkout/quote';
+import { balanceFromFold } from '../ledger/balance';
+import { EMPTY_FOLD, extendFold, foldLedger } from '../ledger/fold-ledger';
+import type { LedgerFold } from '../ledger/fold-ledger';
+import type { LedgerEntry } from '../ledger/ledger-entry';
+import type { OperationContext } from '../ledger/operation-context';
+import { money, points } from '../money/money';
+import type { Program } from '../program/program-schema';
 import type { DemoRandom } from './demo-random';
 
 /** How many past purchases a demo customer made (index = count), in percent: 2.5 on average. */

@@ -2,12 +2,12 @@ import {
   generateCode128CardNumber,
   generateEan13CardNumber,
   MAX_EAN13_SERIAL,
-} from '../../shared/cards/card-number-generator';
-import { DEFAULT_CARD_CODE_SETTINGS } from '../../shared/cards/parse-card-code';
-import type { CardRecord } from '../../shared/customers/card-record';
-import { EDITABLE_PROFILE_FIELDS } from '../../shared/customers/customer-profile';
-import type { CustomerProfile } from '../../shared/customers/customer-profile';
-import type { OperationContext } from '../../shared/ledger/operation-context';
+} from '../cards/card-number-generator';
+import { DEFAULT_CARD_CODE_SETTINGS } from '../cards/parse-card-code';
+import type { CardRecord } from '../customers/card-record';
+import { EDITABLE_PROFILE_FIELDS } from '../customers/customer-profile';
+import type { CustomerProfile } from '../customers/customer-profile';
+import type { OperationContext } from '../ledger/operation-context';
 import { mix32 } from './demo-random';
 import type { DemoRandom } from './demo-random';
 import { demoEmailDomain, demoName } from './demo-names';

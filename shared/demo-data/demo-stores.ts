@@ -1,4 +1,4 @@
-import { DAY_MS, MINUTE_MS } from '../../shared/time/zoned-time';
+import { DAY_MS, MINUTE_MS } from '../time/zoned-time';
 import type { DemoRandom } from './demo-random';
 
 /**
