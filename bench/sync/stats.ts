@@ -10,7 +10,9 @@ export type LatencySummary = {
 export function summarize(values: readonly number[]): LatencySummary {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number): number =>
-    sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0);
+    sorted.length === 0
+      ? 0
+      : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0);
   const sum = sorted.reduce((total, value) => total + value, 0);
   return {
     samples: sorted.length,

@@ -81,7 +81,8 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
   let status = INITIAL_SYNC_STATUS;
   let timer: unknown = null;
   let running: Promise<void> | null = null;
-  let again = false;
+  // A property, not a local: it is set by syncNow while a round awaits.
+  const requested = { again: false };
   let stopped = false;
   let waiters: ((status: SyncStatus) => void)[] = [];
 
@@ -102,12 +103,12 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
 
   const round = (): Promise<void> => {
     if (running) {
-      again = true;
+      requested.again = true;
       return running;
     }
     running = (async () => {
       do {
-        again = false;
+        requested.again = false;
         publish({ ...status, state: 'syncing', lastAttemptAt: deps.now(), nextAttemptAt: null });
         try {
           const report = await deps.runOnce();
@@ -128,7 +129,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
             failures,
           });
         }
-      } while (again && !stopped);
+      } while (requested.again && !stopped);
       running = null;
       schedule(
         status.failures === 0

@@ -38,13 +38,15 @@ export type CommandName = Exclude<CliCommand['name'], 'help'>;
 
 /** One line per command, in the order the usage lists them. */
 const COMMAND_LINES: Readonly<Record<CommandName, string>> = {
-  'create-store': 'create-store <id> <name> <time-zone>      add a store (IANA zone: Europe/Moscow)',
+  'create-store':
+    'create-store <id> <name> <time-zone>      add a store (IANA zone: Europe/Moscow)',
   'create-terminal-code':
     'create-terminal-code <store-id> <terminal-id>  one-time code to register a terminal',
   'revoke-terminal': 'revoke-terminal <terminal-id>             end a terminal’s credential',
   'list-terminals': 'list-terminals [store-id]                 terminals, card blocks, state',
   'publish-program': 'publish-program <file.json>               publish a loyalty program version',
-  'list-overdrafts': 'list-overdrafts [--all]                   overdrafts to reconcile (--all: resolved too)',
+  'list-overdrafts':
+    'list-overdrafts [--all]                   overdrafts to reconcile (--all: resolved too)',
   'list-flags': 'list-flags [--kind K] [--all]             flags of every kind (or of kind K)',
   'resolve-flag': 'resolve-flag <id> [note]                  mark a flag reconciled',
   'day-report': 'day-report <store-id> <YYYY-MM-DD>        a store’s day, in its time zone',

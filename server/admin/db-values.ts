@@ -12,7 +12,7 @@ export function dbInteger(value: unknown, what: string): number {
       ? Number(value)
       : Number.NaN;
   if (!Number.isSafeInteger(number))
-    throw new TypeError(`${what}: expected a whole number from the database, got ${String(value)}`);
+    throw new TypeError(`${what}: expected a whole number from the database, got ${shown(value)}`);
   return number;
 }
 
@@ -31,7 +31,7 @@ export function dbOptionalInstant(value: unknown, what: string): number | null {
   if (value === null) return null;
   const ms = value instanceof Date ? value.getTime() : Number.NaN;
   if (!Number.isFinite(ms))
-    throw new TypeError(`${what}: expected a timestamp from the database, got ${String(value)}`);
+    throw new TypeError(`${what}: expected a timestamp from the database, got ${shown(value)}`);
   return ms;
 }
 
@@ -39,4 +39,12 @@ export function dbInstant(value: unknown, what: string): number {
   const ms = dbOptionalInstant(value, what);
   if (ms === null) throw new TypeError(`${what}: expected a timestamp, got null`);
   return ms;
+}
+
+/** A short, safe rendering of an unexpected value for an error message. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
+  return value instanceof Date ? 'an invalid date' : `a value of type ${typeof value}`;
 }

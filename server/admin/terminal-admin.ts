@@ -1,14 +1,10 @@
-import { createStore, createTerminalCode, revokeTerminal } from '../auth/terminals';
+import { createTerminalCode, revokeTerminal } from '../auth/terminals';
 import type { StoreInput, TerminalCode } from '../auth/terminals';
 import type { Sql } from '../db/sql';
 import { err, ok } from '../../shared/util/result';
 import type { Result } from '../../shared/util/result';
-import {
-  dbInteger,
-  dbOptionalInstant,
-  dbInstant,
-  dbText,
-} from './db-values';
+import { dbInteger, dbOptionalInstant, dbInstant, dbText } from './db-values';
+import { formatLocalDateTime } from './local-time-text';
 
 /**
  * Stores and terminals as a manager runs them from the CLI. The rules (ids, card blocks,
@@ -17,10 +13,6 @@ import {
  */
 
 export type Store = StoreInput;
-
-export async function addStore(sql: Sql, store: StoreInput): Promise<Result<Store, string>> {
-  return createStore(sql, store);
-}
 
 /** The store's time zone, for showing its times; null when the store does not exist. */
 export async function storeOf(sql: Sql, storeId: string): Promise<Store | null> {
@@ -66,7 +58,9 @@ export async function revokeTerminalById(
   const found = await terminalRow(sql, terminalId);
   if (!found) return err(`terminal ${terminalId} does not exist`);
   if (found.revokedAtMs !== null)
-    return err(`terminal ${terminalId} is revoked already (since ${new Date(found.revokedAtMs).toISOString()})`);
+    return err(
+      `terminal ${terminalId} is revoked already (since ${formatLocalDateTime(found.revokedAtMs, found.timeZone)} ${found.timeZone})`,
+    );
   if (!(await revokeTerminal(sql, terminalId, now)))
     return err(`terminal ${terminalId} was revoked by someone else just now`);
   const codes = await sql.query(
@@ -134,7 +128,11 @@ function terminalFromRow(row: Record<string, unknown>): TerminalRow {
     cardBlock: dbInteger(row['card_block'], 'terminals.card_block'),
     // Revoked wins: a revoked terminal was registered before, and its credential is dead.
     state:
-      revokedAtMs !== null ? 'revoked' : registeredAtMs !== null ? 'registered' : 'awaiting-registration',
+      revokedAtMs !== null
+        ? 'revoked'
+        : registeredAtMs !== null
+          ? 'registered'
+          : 'awaiting-registration',
     registeredAtMs,
     revokedAtMs,
     lastMessageAtMs: dbOptionalInstant(row['last_message_at'], 'messages.received_at'),
