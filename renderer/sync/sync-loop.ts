@@ -81,8 +81,9 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
   let status = INITIAL_SYNC_STATUS;
   let timer: unknown = null;
   let running: Promise<void> | null = null;
-  // A property, not a local: it is set by syncNow while a round awaits.
+  // Set by syncNow while a round awaits; read through a function so it is read afresh.
   const requested = { again: false };
+  const anotherRequested = (): boolean => requested.again;
   let stopped = false;
   let waiters: ((status: SyncStatus) => void)[] = [];
 
@@ -129,7 +130,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
             failures,
           });
         }
-      } while (requested.again && !stopped);
+      } while (anotherRequested() && !stopped);
       running = null;
       schedule(
         status.failures === 0
