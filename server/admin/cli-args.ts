@@ -36,29 +36,37 @@ export type CliCommand =
 
 export type CommandName = Exclude<CliCommand['name'], 'help'>;
 
-/** One line per command, in the order the usage lists them. */
-const COMMAND_LINES: Readonly<Record<CommandName, string>> = {
-  'create-store':
-    'create-store <id> <name> <time-zone>      add a store (IANA zone: Europe/Moscow)',
-  'create-terminal-code':
-    'create-terminal-code <store-id> <terminal-id>  one-time code to register a terminal',
-  'revoke-terminal': 'revoke-terminal <terminal-id>             end a terminal’s credential',
-  'list-terminals': 'list-terminals [store-id]                 terminals, card blocks, state',
-  'publish-program': 'publish-program <file.json>               publish a loyalty program version',
-  'list-overdrafts':
-    'list-overdrafts [--all]                   overdrafts to reconcile (--all: resolved too)',
-  'list-flags': 'list-flags [--kind K] [--all]             flags of every kind (or of kind K)',
-  'resolve-flag': 'resolve-flag <id> [note]                  mark a flag reconciled',
-  'day-report': 'day-report <store-id> <YYYY-MM-DD>        a store’s day, in its time zone',
+/** Each command's synopsis and what it does, in the order the usage lists them. */
+const COMMANDS: Readonly<Record<CommandName, readonly [synopsis: string, purpose: string]>> = {
+  'create-store': [
+    'create-store <id> <name> <time-zone>',
+    'add a store (IANA zone: Europe/Moscow)',
+  ],
+  'create-terminal-code': [
+    'create-terminal-code <store-id> <terminal-id>',
+    'one-time code to register a terminal',
+  ],
+  'revoke-terminal': ['revoke-terminal <terminal-id>', 'end a terminal’s credential'],
+  'list-terminals': ['list-terminals [store-id]', 'terminals, card blocks, state'],
+  'publish-program': ['publish-program <file.json>', 'publish a loyalty program version'],
+  'list-overdrafts': ['list-overdrafts [--all]', 'overdrafts to reconcile (--all: resolved too)'],
+  'list-flags': ['list-flags [--kind K] [--all]', 'flags of every kind (or of kind K)'],
+  'resolve-flag': ['resolve-flag <id> [note]', 'mark a flag reconciled'],
+  'day-report': ['day-report <store-id> <YYYY-MM-DD>', 'a store’s day, in its time zone'],
 };
+
+const SYNOPSIS_WIDTH = Math.max(...Object.values(COMMANDS).map(([synopsis]) => synopsis.length));
 
 export const USAGE = [
   'Usage: tsx server/admin/cli.ts <command> [arguments]',
   '',
   'Commands:',
-  ...Object.values(COMMAND_LINES).map((line) => `  ${line}`),
+  ...Object.values(COMMANDS).map(
+    ([synopsis, purpose]) => `  ${synopsis.padEnd(SYNOPSIS_WIDTH)}  ${purpose}`,
+  ),
   '',
   `Flag kinds: ${FLAG_KINDS.join(', ')}.`,
+  'Exit codes: 0 done, 1 refused (the reason is printed), 2 wrong command line.',
   'Database: PostgreSQL at DATABASE_URL if set, else PGlite in LOYALTY_DATA_DIR (default .data/server).',
 ].join('\n');
 
@@ -73,7 +81,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
 }
 
 function isCommandName(name: string): name is CommandName {
-  return Object.hasOwn(COMMAND_LINES, name);
+  return Object.hasOwn(COMMANDS, name);
 }
 
 function parseCommand(name: CommandName, args: readonly string[]): Result<CliCommand, string> {

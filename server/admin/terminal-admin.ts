@@ -14,7 +14,7 @@ import { formatLocalDateTime } from './local-time-text';
 
 export type Store = StoreInput;
 
-/** The store's time zone, for showing its times; null when the store does not exist. */
+/** A store as created (its time zone is how its times are shown), or null if unknown. */
 export async function storeOf(sql: Sql, storeId: string): Promise<Store | null> {
   const rows = await sql.query('select id, name, time_zone from stores where id = $1', [storeId]);
   const row = rows[0];
