@@ -7,11 +7,15 @@ import { loadDemoData } from './demo-data/load-demo-data';
 import { translator } from './i18n/messages';
 import { createTerminalStore } from './state/terminal-store';
 import { App } from './ui/App';
+import { startSyncWorker } from './sync/sync-client';
+import type { HlcStamp } from '../shared/ids/hybrid-logical-clock';
 import './styles.css';
 
 /**
- * Browser entry. URL parameters (for development and end-to-end tests): `db` names the local
- * database, `demo` how many demo customers a first start generates (default 10 000).
+ * Browser entry. URL parameters (for development, the demo and end-to-end tests): `db` names
+ * the local database; `demo` how many demo customers a first start generates when the
+ * terminal has no central server (default 10 000); `server` and `code` register the terminal
+ * with a central server on its first start (the demo command passes them).
  */
 const params = new URLSearchParams(location.search);
 const root = createRoot(document.getElementById('root') ?? document.body);
@@ -23,6 +27,10 @@ startTerminal({
   databaseName: params.get('db') ?? 'loyalty-terminal',
   demoCustomers: Number(params.get('demo') ?? 10_000),
   preferredLang,
+  registration:
+    params.get('server') && params.get('code')
+      ? { serverUrl: params.get('server') ?? '', code: params.get('code') ?? '' }
+      : null,
   seedCustomers: (db, customers, program, onProgress) =>
     loadDemoData(db, {
       customers,
@@ -48,9 +56,15 @@ startTerminal({
         },
       });
     });
+    const sync = startSyncWorker(services.db.name, (view) => {
+      store.setState({ sync: view });
+      // Stamps from other terminals move this terminal's clock past them.
+      const stamp = view.status.lastReport?.newestStamp;
+      if (stamp) services.clock.receive(stamp as HlcStamp);
+    });
     root.render(
       <StrictMode>
-        <TerminalProvider value={{ services, store, bridge: inPageBridge(window) }}>
+        <TerminalProvider value={{ services, store, bridge: inPageBridge(window), sync }}>
           <App />
         </TerminalProvider>
       </StrictMode>,

@@ -1,27 +1,75 @@
 import path from 'node:path';
+import demoProgramJson from '../resources/programs/demo-program.json';
+import { parseProgramOrThrow } from '../shared/program/parse-program';
+import { createTerminalCode } from '../server/auth/terminals';
+import { openServerDatabase } from '../server/db/open-database';
+import { seedDemoChain } from '../server/demo/seed-demo-chain';
+import { listenSyncApi } from '../server/http/listen';
+import {
+  createProgramStore,
+  latestProgram,
+  publishProgram,
+} from '../server/programs/program-store';
 import { serveFolder } from './serve-folder';
 
 /**
- * `npm start` (after `npm run build:renderer`, which the npm script runs first): serves the
- * terminal in browser mode on 127.0.0.1. A first start in a browser fills the local store with
- * the demo program, two staff members and 10 000 demo customers. (The central server joins
- * with issue #4, the Electron shell and devices with issue #5.)
+ * `npm start` (after `npm run build:renderer`, which the npm script runs first): the demo.
+ * Starts the central server on embedded PGlite (data in .data/demo-server) with the demo
+ * chain — 4 stores, 10 000 customers with cards and two years of history — and serves the
+ * terminal in browser mode on 127.0.0.1. The printed address registers the terminal with
+ * the server on its first start (a fresh one-time code each run); the terminal then pulls the
+ * chain's customers and keeps syncing. Everything listens on 127.0.0.1 only.
  */
-const port = Number(process.env.PORT ?? 5180);
 const root = path.resolve(import.meta.dirname, '..');
-const server = await serveFolder(path.join(root, 'dist', 'renderer'), port);
+const terminalPort = Number(process.env.PORT ?? 5180);
+const serverPort = Number(process.env.SERVER_PORT ?? 5181);
+const customers = Number(process.env.DEMO_CUSTOMERS ?? 10_000);
 
-console.log(`Loyalty Terminal, browser mode with demo data: ${server.url}`);
+const sql = await openServerDatabase({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.LOYALTY_DATA_DIR ?? path.join(root, '.data', 'demo-server'),
+});
+if (!(await latestProgram(sql))) {
+  const published = await publishProgram(sql, demoProgramJson);
+  if (!published.ok) throw new Error(`demo program refused: ${JSON.stringify(published.error)}`);
+}
+const started = Date.now();
+const seeded = await seedDemoChain(sql, {
+  customers,
+  seed: 1,
+  now: started,
+  program: parseProgramOrThrow(demoProgramJson),
+  onProgress: (done) => process.stdout.write(`\rDemo chain: ${String(done)} customers`),
+});
+if (seeded.seeded) console.log(` (${String(Math.round((Date.now() - started) / 1000))} s)`);
+
+const api = await listenSyncApi(
+  { sql, programs: createProgramStore(), now: Date.now, log: (line) => console.error(line) },
+  { port: serverPort },
+);
+const code = await createTerminalCode(sql, {
+  storeId: 'S1',
+  terminalId: process.env.TERMINAL_ID ?? 'S1-T9',
+  now: Date.now(),
+});
+if (!code.ok) throw new Error(code.error);
+const terminal = await serveFolder(path.join(root, 'dist', 'renderer'), terminalPort);
+const address = `${terminal.url}?server=${encodeURIComponent(api.url)}&code=${code.value.code}`;
+
+console.log(`Central server (PGlite in .data/demo-server): ${api.url}`);
+console.log(`Loyalty Terminal, browser mode: ${address}`);
 console.log(
   'Open it in Chrome or Chromium. Demo staff: cashier Анна (PIN 1111), manager Максим (PIN 9999).',
 );
 console.log(
   'Demo cards: 2900010000015, 2900010000022, … (any customer: F1, then search by name or the last 4 phone digits).',
 );
-console.log('Ctrl+C stops.');
+console.log('Admin CLI: npm run admin -- help   ·   Ctrl+C stops.');
 
 const stop = (): void => {
-  void server.close().then(() => process.exit(0));
+  void Promise.all([terminal.close(), api.close()])
+    .then(() => sql.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

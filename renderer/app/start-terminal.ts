@@ -11,13 +11,15 @@ import { TerminalDatabase } from '../db/terminal-database';
 import type { TerminalServices } from '../operations/terminal-services';
 import { browserIdentitySources } from '../platform/terminal-identity-sources';
 import { hashPin } from '../staff/pin-hash';
+import { registerTerminal } from '../sync/register-terminal';
 import type { StaffMember } from '../staff/staff-member';
 
 /**
  * Start-up: open the local store and read who this terminal is and which program is in force.
  * On a first start in demo mode the store is seeded: a demo identity, the demo program, two
  * staff members (cashier Анна, PIN 1111; manager Максим, PIN 9999) and demo customers.
- * (Registration with the central server replaces the demo identity with the server issue.)
+ * Registered with a central server (by the code given on a first start, or later in Settings),
+ * the terminal takes its identity from the server and its customers from the sync.
  */
 export type StartOptions = {
   readonly databaseName: string;
@@ -31,21 +33,40 @@ export type StartOptions = {
   ) => Promise<void>;
   readonly onProgress: (done: number, total: number) => void;
   readonly preferredLang: Lang;
+  /** Register with a central server on a first start (ignored once registered). */
+  readonly registration: { readonly serverUrl: string; readonly code: string } | null;
 };
 
 export async function startTerminal(options: StartOptions): Promise<TerminalServices> {
   const db = new TerminalDatabase(options.databaseName);
   await db.open();
+  const registered = await ensureRegistered(db, options);
   const identity = await readOrSeedIdentity(db, options.preferredLang);
   const program = await readOrSeedProgram(db);
   if ((await db.staff.count()) === 0) await seedStaff(db);
-  if (options.demoCustomers > 0 && (await db.customers.count()) === 0) {
+  // A registered terminal gets its customers from the central server (the sync worker).
+  if (!registered && options.demoCustomers > 0 && (await db.customers.count()) === 0) {
     await options.seedCustomers(db, options.demoCustomers, program, (done) =>
       options.onProgress(done, options.demoCustomers),
     );
   }
   const { newId, clock } = browserIdentitySources(identity.terminalId, await latestStamp(db));
   return { db, identity, program, now: () => Date.now(), newId, clock };
+}
+
+/** True when the terminal has a central server: registered before, or now with the code given. */
+async function ensureRegistered(db: TerminalDatabase, options: StartOptions): Promise<boolean> {
+  if (await db.settings.get('link')) return true;
+  if (!options.registration) return false;
+  const result = await registerTerminal(db, {
+    ...options.registration,
+    language: options.preferredLang,
+  });
+  if (!result.ok)
+    throw new Error(
+      `Registration with ${options.registration.serverUrl} failed: ${JSON.stringify(result.error)}`,
+    );
+  return true;
 }
 
 const DEMO_IDENTITY = (language: Lang): TerminalIdentity => ({

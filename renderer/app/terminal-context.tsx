@@ -7,12 +7,15 @@ import type { Translate } from '../i18n/messages';
 import type { TerminalBridge } from '../../shared/bridge/terminal-bridge';
 import type { TerminalServices } from '../operations/terminal-services';
 import type { TerminalState, TerminalStore } from '../state/terminal-store';
+import type { SyncClient } from '../sync/sync-client';
 
 /** What the React tree is given at start-up: the services and the UI store. */
 export type Terminal = {
   readonly services: TerminalServices;
   readonly store: TerminalStore;
   readonly bridge: TerminalBridge;
+  /** The sync worker; null where none runs (tests of single screens). */
+  readonly sync: SyncClient | null;
 };
 
 const TerminalContext = createContext<Terminal | null>(null);

@@ -5,6 +5,7 @@ import type { ReceiptRow } from '../db/rows';
 import type { CustomerView } from '../operations/find-customer';
 import type { StaffSession } from '../staff/sign-in';
 import type { StaffAction, Authorization } from '../staff/manager-approval';
+import type { SyncView } from '../sync/sync-worker-protocol';
 
 /**
  * The UI state of the terminal (Zustand). It changes only after the operations it reflects
@@ -36,6 +37,8 @@ export type TerminalState = {
   readonly approval: PendingApproval | null;
   /** Where the next scan goes when not to a customer lookup (e.g. the enrolment's card field). */
   readonly scanTarget: ((code: string) => void) | null;
+  /** The sync worker's latest view; null until it reports (or when there is no worker). */
+  readonly sync: SyncView | null;
 };
 
 export type TerminalStore = StoreApi<TerminalState>;
@@ -50,5 +53,6 @@ export function createTerminalStore(lang: Lang): TerminalStore {
     notice: null,
     approval: null,
     scanTarget: null,
+    sync: null,
   }));
 }

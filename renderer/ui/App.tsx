@@ -12,6 +12,7 @@ import { ScanScreen } from './ScanScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { SignInScreen } from './SignInScreen';
 import { SlipPreview } from './SlipPreview';
+import { SyncStatusBar } from './SyncStatusBar';
 
 /** Function keys for the main screens; Esc always backs out (dialog, then screen). */
 const SHORTCUTS: Readonly<Record<string, Screen['name']>> = {
@@ -86,6 +87,7 @@ function SignedIn() {
           {services.identity.terminalId} · {session?.name} (
           {session ? t(`role.${session.role}`) : ''})
         </span>
+        <SyncStatusBar />
         <nav>
           <button
             type="button"

@@ -3,6 +3,7 @@ import type { DeviceStatus } from '../../shared/bridge/terminal-bridge';
 import type { Lang } from '../../shared/i18n/lang';
 import { LANGS } from '../../shared/i18n/lang';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
+import { ServerSettings } from './ServerSettings';
 
 /** Terminal and store identity, language, devices (a list until the devices module lands). */
 export function SettingsScreen() {
@@ -54,6 +55,7 @@ export function SettingsScreen() {
           ))}
         </select>
       </label>
+      <ServerSettings />
       <h2>{t('settings.devices')}</h2>
       <ul data-testid="devices">
         {devices.map((device) => (

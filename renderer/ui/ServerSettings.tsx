@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
+import type { Translate } from '../i18n/messages';
+import { registerTerminal } from '../sync/register-terminal';
+import type { RegistrationFailure } from '../sync/register-terminal';
+
+/**
+ * The central server part of Settings: registration with a one-time code while the terminal
+ * has none, afterwards the link's state and the messages the server did not accept.
+ */
+export function ServerSettings() {
+  const { services } = useTerminal();
+  const { t } = useFormats();
+  const view = useTerminalState((s) => s.sync);
+  const lang = useTerminalState((s) => s.lang);
+  const [serverUrl, setServerUrl] = useState('http://127.0.0.1:5181');
+  const [code, setCode] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [problems, setProblems] = useState(0);
+  useEffect(() => {
+    void services.db.syncProblems.count().then(setProblems);
+  }, [services, view]);
+
+  if (view?.registered)
+    return (
+      <section>
+        <h2>{t('settings.server')}</h2>
+        <p data-testid="sync-problems">{t('settings.problems', { count: problems })}</p>
+      </section>
+    );
+
+  const register = async (): Promise<void> => {
+    const result = await registerTerminal(services.db, { serverUrl, code, language: lang });
+    if (!result.ok) {
+      setMessage(failureWords(result.error, t));
+      return;
+    }
+    setMessage(t('settings.registered'));
+    // The identity changed: start again with it (services are built once at start-up).
+    location.reload();
+  };
+  return (
+    <section>
+      <h2>{t('settings.server')}</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void register();
+        }}
+      >
+        <label>
+          {t('settings.serverUrl')}
+          <input
+            value={serverUrl}
+            onChange={(e) => setServerUrl(e.target.value)}
+            data-testid="server-url"
+          />
+        </label>
+        <label>
+          {t('settings.registrationCode')}
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            data-testid="registration-code"
+          />
+        </label>
+        <button type="submit">{t('settings.register')}</button>
+      </form>
+      {message && <p role="alert">{message}</p>}
+    </section>
+  );
+}
+
+function failureWords(failure: RegistrationFailure, t: Translate): string {
+  switch (failure.code) {
+    case 'unsent-messages':
+      return t('register.unsent', { count: failure.count });
+    case 'unreachable':
+      return t('register.unreachable', { message: failure.message });
+    case 'refused':
+      return t('register.refused', { message: failure.message });
+    case 'bad-answer':
+      return t('register.badAnswer');
+  }
+}
