@@ -1,6 +1,8 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { PlainSummaryReporter } from './tests/support/plain-summary-reporter.ts';
+// Loaded with `--configLoader runner` (package.json): the commands import server code, which
+// Vite's config bundler would otherwise bundle with warnings.
 import { syncServerCommands } from './tests/support/sync-server-commands.ts';
 
 /** Debian's Chromium (Playwright cannot download its own browsers here); see README. */
