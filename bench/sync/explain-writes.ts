@@ -30,7 +30,12 @@ export async function explainWrites(
   await sql
     .transaction(async (tx) => {
       await lockChangeLog(tx);
-      const state = await loadPushState(tx, batch, (version) => programs.byVersion(tx, version));
+      const state = await loadPushState(
+        tx,
+        batch,
+        (version) => programs.byVersion(tx, version),
+        Date.now(),
+      );
       await writePushPlan(
         {
           async query(text, params) {

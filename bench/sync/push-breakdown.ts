@@ -47,7 +47,12 @@ export async function pushWithBreakdown(
     const w0 = performance.now();
     await lockChangeLog(tx);
     const w1 = performance.now();
-    const state = await loadPushState(tx, messages, (version) => programs.byVersion(tx, version));
+    const state = await loadPushState(
+      tx,
+      messages,
+      (version) => programs.byVersion(tx, version),
+      Date.now(),
+    );
     const w2 = performance.now();
     const plan = planPush(state, messages);
     const w3 = performance.now();

@@ -62,6 +62,8 @@ export const serverLinkSchema = z.strictObject({
   serverUrl: z.url({ protocol: /^https?$/ }),
   /** The bearer credential the server issued at registration. */
   credential: z.string().min(20).max(200),
+  /** Signs exported files of unsent messages (see export-outbox.ts). */
+  exportKey: z.string().min(43).max(43),
 });
 export type ServerLink = z.output<typeof serverLinkSchema>;
 

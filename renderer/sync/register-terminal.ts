@@ -56,11 +56,11 @@ export async function registerTerminal(
   }
   const answer = registrationAnswerSchema.safeParse(body);
   if (!answer.success) return err({ code: 'bad-answer' });
-  const { credential, ...terminal } = answer.data;
+  const { credential, exportKey, ...terminal } = answer.data;
   const identity: TerminalIdentity = { ...terminal, language: input.language };
   await db.transaction('rw', [db.settings], async () => {
     await db.settings.put({ key: 'identity', value: identity });
-    await db.settings.put({ key: 'link', value: { serverUrl, credential } });
+    await db.settings.put({ key: 'link', value: { serverUrl, credential, exportKey } });
   });
   return ok(identity);
 }

@@ -143,7 +143,7 @@ describe.each(TEST_ENGINES)('closing the day: day report on $name', (engine) => 
     const programs = createProgramStore();
     const results = [];
     for (const batch of storeDay().batches)
-      results.push(...(await pushBatch(sql, programs, batch)));
+      results.push(...(await pushBatch(sql, programs, batch, dayAt(30))));
     // 3 enrolments, Friday's sale, C1's sale, C3's enrolment and sale; the stranger's sale.
     expect(results.map((result) => result.status)).toEqual([
       ...Array<string>(7).fill('applied'),

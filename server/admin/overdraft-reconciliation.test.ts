@@ -42,10 +42,12 @@ describe.each(TEST_ENGINES)('reconciling an overdraft on $name', (engine) => {
     await createTerminalCode(sql, { storeId: 'SA', terminalId: 'A1', now: dayAt(0) });
     await createTerminalCode(sql, { storeId: 'SB', terminalId: 'B1', now: dayAt(0) });
     const programs = createProgramStore();
-    await pushBatch(sql, programs, [enrolment.message, first.message]);
+    await pushBatch(sql, programs, [enrolment.message, first.message], dayAt(30));
     // B syncs first; A's message arrives later but is stamped earlier.
-    expect(await pushBatch(sql, programs, [spendB.message])).toMatchObject([{ flags: [] }]);
-    expect(await pushBatch(sql, programs, [spendA.message])).toMatchObject([
+    expect(await pushBatch(sql, programs, [spendB.message], dayAt(30))).toMatchObject([
+      { flags: [] },
+    ]);
+    expect(await pushBatch(sql, programs, [spendA.message], dayAt(30))).toMatchObject([
       { flags: ['overdraft'] },
     ]);
     overdrafts = await listOverdrafts(sql, { includeResolved: false });

@@ -120,13 +120,15 @@ export async function registerTerminal(
     if (new Date(row['expires_at'] as Date).getTime() <= now) return err('code-expired' as const);
     const terminalId = String(row['terminal_id']);
     const secret = newCredentialSecret();
+    const exportKey = newCredentialSecret();
     await tx.query('update registration_codes set used_at = $2 where code_hash = $1', [
       hashSecret(code),
       new Date(now),
     ]);
     await tx.query(
-      'update terminals set credential_hash = $2, registered_at = $3, revoked_at = null where id = $1',
-      [terminalId, hashSecret(secret), new Date(now)],
+      `update terminals set credential_hash = $2, export_key = $3, registered_at = $4, revoked_at = null
+       where id = $1`,
+      [terminalId, hashSecret(secret), exportKey, new Date(now)],
     );
     return ok({
       terminalId,
@@ -135,6 +137,7 @@ export async function registerTerminal(
       timeZone: String(row['time_zone']),
       cardBlock: Number(row['card_block']),
       credential: `${terminalId}.${secret}`,
+      exportKey,
     });
   });
 }
@@ -162,10 +165,18 @@ export async function authenticate(
   return ok({ terminalId: match[1], storeId: String(row['store_id']) });
 }
 
+/** Ends the terminal's credential, and every unused code issued for it (or they would revive it). */
 export async function revokeTerminal(sql: Sql, terminalId: string, now: number): Promise<boolean> {
-  const rows = await sql.query(
-    'update terminals set revoked_at = $2 where id = $1 and revoked_at is null returning id',
-    [terminalId, new Date(now)],
-  );
-  return rows.length > 0;
+  return sql.transaction(async (tx) => {
+    const rows = await tx.query(
+      'update terminals set revoked_at = $2 where id = $1 and revoked_at is null returning id',
+      [terminalId, new Date(now)],
+    );
+    await tx.query(
+      `update registration_codes set expires_at = least(expires_at, $2)
+       where terminal_id = $1 and used_at is null`,
+      [terminalId, new Date(now)],
+    );
+    return rows.length > 0;
+  });
 }

@@ -58,6 +58,12 @@ describe.each([
     expect(order.map((r) => r['s'])).toEqual(['0-T', 'A-T', '_-T', 'a-T']);
   });
 
+  it('0002_terminal_export_keys: terminals get a nullable export key', async () => {
+    expect(await migrate(sql, { upTo: 2 })).toEqual([2]);
+    const rows = await sql.query(`select id, export_key from terminals where id = 'T1'`);
+    expect(rows).toEqual([{ id: 'T1', export_key: null }]);
+  });
+
   it('running again applies nothing', async () => {
     expect(await migrate(sql)).toEqual([]);
   });

@@ -136,7 +136,7 @@ async function push(
       );
   }
   const answer: PushAnswer = {
-    results: await pushBatch(deps.sql, deps.programs, request.messages),
+    results: await pushBatch(deps.sql, deps.programs, request.messages, deps.now()),
   };
   return { status: 200, body: answer };
 }

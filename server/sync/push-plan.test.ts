@@ -16,6 +16,7 @@ const EMPTY: PushState = {
   entryIds: new Set(),
   ledgers: new Map(),
   programs: new Map([[demoProgram.version, demoProgram]]),
+  receivedAt: dayAt(30),
 };
 
 /** The state the database holds after `plan` was written on top of `state`. */
@@ -184,6 +185,23 @@ describe('planPush: facts that look wrong are applied and flagged', () => {
     const plan = planPush(EMPTY, [first.message, second.message]);
     expect(plan.results[1]).toMatchObject({ flags: ['duplicate-phone'] });
     expect(plan.customers).toHaveLength(2);
+  });
+});
+
+describe('planPush: clocks', () => {
+  it('a terminal a day fast or slow is fine; one 3 days fast is refused (its stamps would win every merge)', () => {
+    const at = (skewDays: number) => {
+      const terminal = fixtureTerminal({
+        terminalId: 'A1',
+        storeId: 'SA',
+        seed: 5,
+        clockSkewMs: skewDays * 86_400_000,
+      });
+      return planPush(EMPTY, [terminal.enrol(dayAt(30), '79990000009').message]).results[0];
+    };
+    expect(at(-1)).toMatchObject({ status: 'applied' });
+    expect(at(1)).toMatchObject({ status: 'applied' });
+    expect(at(3)).toMatchObject({ status: 'rejected', reason: 'stamp-in-future' });
   });
 });
 

@@ -2,6 +2,7 @@ import { maximumAccrual } from '../../shared/checkout/accrual-bound';
 import type { CardRecord } from '../../shared/customers/card-record';
 import type { CustomerProfile } from '../../shared/customers/customer-profile';
 import { foldLedger } from '../../shared/ledger/fold-ledger';
+import { parseHlcStamp } from '../../shared/ids/hybrid-logical-clock';
 import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
 import type { Program } from '../../shared/program/program-schema';
 import { mergeCards, mergeProfiles } from '../../shared/sync/merge-records';
@@ -33,7 +34,15 @@ export type PushState = {
   /** The stored ledgers of the customers this batch debits (for the overdraft check). */
   readonly ledgers: ReadonlyMap<string, readonly LedgerEntry[]>;
   readonly programs: ReadonlyMap<number, Program>;
+  /** The server's clock when the batch arrived: stamps far beyond it are refused. */
+  readonly receivedAt: number;
 };
+
+/**
+ * How far ahead of the server's clock a stamp may be. Terminal clocks drift, and a day either
+ * way is normal; a stamp days ahead would win every later per-field merge, so it is refused.
+ */
+export const MAX_STAMP_AHEAD_MS = 2 * 24 * 60 * 60 * 1000;
 
 export type StoredMessageOutcome =
   | { readonly status: 'applied' }
@@ -93,7 +102,7 @@ export function planPush(state: PushState, batch: readonly OutboxMessage[]): Pus
       );
       continue;
     }
-    const rejection = findRejection(message, customers, entryIds);
+    const rejection = findRejection(message, customers, entryIds, state.receivedAt);
     if (rejection) {
       seen.set(message.id, rejection);
       plan.messages.push({ message, outcome: rejection });
@@ -206,7 +215,21 @@ function findRejection(
   message: OutboxMessage,
   customers: ReadonlyMap<string, CustomerProfile>,
   entryIds: ReadonlySet<string>,
+  receivedAt: number,
 ): Extract<StoredMessageOutcome, { status: 'rejected' }> | null {
+  const stamps = [
+    ...message.entries.map((entry) => entry.stamp),
+    ...message.cards.map((card) => card.stamp),
+    ...message.customers.flatMap((customer) => Object.values(customer.fieldStamps)),
+  ];
+  for (const stamp of stamps) {
+    const parts = parseHlcStamp(stamp);
+    if (parts.ok && parts.value.physicalMs > receivedAt + MAX_STAMP_AHEAD_MS)
+      return rejected(
+        'stamp-in-future',
+        `stamp ${stamp} is more than 2 days ahead of the server's clock (the terminal's clock is wrong)`,
+      );
+  }
   const known = (id: string): boolean =>
     customers.has(id) || message.customers.some((customer) => customer.id === id);
   for (const entry of message.entries) {

@@ -17,6 +17,7 @@ export async function loadPushState(
   tx: SqlTransaction,
   batch: readonly OutboxMessage[],
   programOf: (version: number) => Promise<Program | null>,
+  receivedAt: number,
 ): Promise<PushState> {
   const entries = batch.flatMap((message) => message.entries);
   const customerIds = unique([
@@ -76,6 +77,7 @@ export async function loadPushState(
     entryIds: new Set(entryRows.map((row) => String(row['id']))),
     ledgers,
     programs,
+    receivedAt,
   };
 }
 

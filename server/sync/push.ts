@@ -15,10 +15,16 @@ export async function pushBatch(
   sql: Sql,
   programs: ProgramStore,
   batch: readonly OutboxMessage[],
+  receivedAt: number,
 ): Promise<PushResult[]> {
   return sql.transaction(async (tx) => {
     await lockChangeLog(tx);
-    const state = await loadPushState(tx, batch, (version) => programs.byVersion(tx, version));
+    const state = await loadPushState(
+      tx,
+      batch,
+      (version) => programs.byVersion(tx, version),
+      receivedAt,
+    );
     const plan = planPush(state, batch);
     await writePushPlan(tx, plan);
     return [...plan.results];

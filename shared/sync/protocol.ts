@@ -31,6 +31,8 @@ export const registrationAnswerSchema = z.strictObject({
   cardBlock: z.int().min(1).max(999),
   /** Sent once; the server keeps only its hash. Goes in `Authorization: Bearer …`. */
   credential: z.string().min(20).max(200),
+  /** Signs the files of unsent messages exported when the store has no link (HMAC-SHA256). */
+  exportKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 43 base64url characters'),
 });
 export type RegistrationAnswer = z.output<typeof registrationAnswerSchema>;
 
@@ -42,7 +44,11 @@ export const pushRequestSchema = z.strictObject({
 export type PushRequest = z.output<typeof pushRequestSchema>;
 
 /** Why the server refused to apply a message (recorded; the messages behind it go on). */
-export const REJECTION_REASONS = ['unknown-customer', 'entry-id-reused'] as const;
+export const REJECTION_REASONS = [
+  'unknown-customer',
+  'entry-id-reused',
+  'stamp-in-future',
+] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** What the server noticed in an applied message and listed for reconciliation. */
