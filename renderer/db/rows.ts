@@ -70,11 +70,20 @@ export type ServerLink = z.output<typeof serverLinkSchema>;
 /** Where pulling resumes (row key 'cursor'): written in the transaction of each page applied. */
 export const pullCursorSchema = z.strictObject({ cursor: z.int().min(0) });
 
+/** Rules a manager sets for this terminal (row key 'policy'). */
+export const terminalPolicySchema = z.strictObject({
+  /** Points one customer may spend while the link is down (until the outbox empties again). */
+  offlineRedemptionLimit: z.int().min(0).max(1_000_000),
+});
+export type TerminalPolicy = z.output<typeof terminalPolicySchema>;
+export const DEFAULT_TERMINAL_POLICY: TerminalPolicy = { offlineRedemptionLimit: 500 };
+
 export type SettingsRow =
   | { readonly key: 'identity'; readonly value: TerminalIdentity }
   | { readonly key: 'counters'; readonly value: TerminalCounters }
   | { readonly key: 'link'; readonly value: ServerLink }
-  | { readonly key: 'cursor'; readonly value: z.output<typeof pullCursorSchema> };
+  | { readonly key: 'cursor'; readonly value: z.output<typeof pullCursorSchema> }
+  | { readonly key: 'policy'; readonly value: TerminalPolicy };
 
 /** The balance cache: the customer's ledger folded (a derived copy, rebuilt at will). */
 export type BalanceRow = { readonly customerId: string; readonly fold: LedgerFold };

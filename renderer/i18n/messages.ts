@@ -141,6 +141,12 @@ const ru = {
   'register.unreachable': 'Сервер недоступен: {message}',
   'register.refused': 'Сервер отказал: {message}',
   'register.badAnswer': 'Ответ сервера непонятен.',
+  'redeem.refused.local': 'Списать можно не больше {allowed}.',
+  'redeem.refused.online':
+    'По данным сервера доступно {server} (часть баллов уже списана в другом магазине): списать можно не больше {allowed}.',
+  'redeem.refused.offline':
+    'Нет связи с сервером: без проверки одному покупателю можно списать не больше {limit}, уже списано {spent}. Сейчас — не больше {allowed}.',
+  'settings.offlineLimit': 'Лимит списания без связи на покупателя, баллов',
   'settings.title': 'Настройки',
   'settings.terminal': 'Терминал',
   'settings.store': 'Магазин',
@@ -321,6 +327,12 @@ const en: Record<MessageKey, string> = {
   'register.unreachable': 'The server cannot be reached: {message}',
   'register.refused': 'The server refused: {message}',
   'register.badAnswer': 'The server’s answer is not understood.',
+  'redeem.refused.local': 'At most {allowed} can be spent.',
+  'redeem.refused.online':
+    'The server shows {server} available (some points were spent at another store): at most {allowed} can be spent.',
+  'redeem.refused.offline':
+    'No link to the server: without a check a customer may spend at most {limit}, {spent} spent already. Now at most {allowed}.',
+  'settings.offlineLimit': 'Offline spending limit per customer, points',
   'settings.title': 'Settings',
   'settings.terminal': 'Terminal',
   'settings.store': 'Store',

@@ -18,7 +18,8 @@ import { describeSchemaProblems, schemaProblems } from '../../shared/util/schema
 export type SyncTransport = {
   push(messages: readonly OutboxMessage[]): Promise<PushAnswer>;
   pull(after: number, limit?: number): Promise<PullAnswer>;
-  balance(customerId: string, timeoutMs: number): Promise<BalanceAnswer>;
+  /** Available points by the server's ledger as of `at` (this terminal's time). */
+  balance(customerId: string, timeoutMs: number, at: number): Promise<BalanceAnswer>;
 };
 
 export type SyncErrorKind = 'offline' | 'server' | 'refused' | 'bad-answer';
@@ -95,11 +96,15 @@ export function httpSyncTransport(options: {
           method: 'GET',
         },
       ),
-    balance: (customerId, timeoutMs) =>
-      call(balanceAnswerSchema, `/v1/customers/${encodeURIComponent(customerId)}/balance`, {
-        method: 'GET',
-        timeoutMs,
-      }),
+    balance: (customerId, timeoutMs, at) =>
+      call(
+        balanceAnswerSchema,
+        `/v1/customers/${encodeURIComponent(customerId)}/balance?at=${String(at)}`,
+        {
+          method: 'GET',
+          timeoutMs,
+        },
+      ),
   };
 }
 

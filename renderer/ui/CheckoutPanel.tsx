@@ -11,6 +11,8 @@ import type { Formats } from '../app/terminal-context';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
 import type { CustomerView } from '../operations/find-customer';
 import { recordSale } from '../operations/record-sale';
+import { redemptionAllowance } from '../sync/redemption-allowance';
+import type { RedemptionAllowance } from '../sync/redemption-allowance';
 import { NumericKeypad } from './NumericKeypad';
 
 /**
@@ -73,6 +75,17 @@ export function CheckoutPanel({
     if (!quote?.ok || !session || busy) return;
     setBusy(true);
     try {
+      if (spend > 0) {
+        const allowance = await redemptionAllowance(services.db, {
+          customerId: view.customer.id,
+          localAvailable: view.balance.available,
+          now: services.now(),
+        });
+        if (spend > allowance.allowed) {
+          showError(store, describeRefusal(allowance, formats));
+          return;
+        }
+      }
       const sale = await recordSale(services, {
         cashierId: session.staffId,
         customerId: view.customer.id,
@@ -276,5 +289,24 @@ export function describeQuoteError(error: QuoteError, { t, pts }: Formats): stri
       return t('quote.partial-not-allowed', { max: pts(error.maxPoints) });
     default:
       return assertNever(error, 'quote error');
+  }
+}
+
+/** Why fewer points may be spent than the customer's balance shows, in a cashier's words. */
+function describeRefusal(allowance: RedemptionAllowance, { t, pts }: Formats): string {
+  switch (allowance.source) {
+    case 'local':
+      return t('redeem.refused.local', { allowed: pts(allowance.allowed) });
+    case 'online':
+      return t('redeem.refused.online', {
+        allowed: pts(allowance.allowed),
+        server: pts(allowance.serverAvailable),
+      });
+    case 'offline':
+      return t('redeem.refused.offline', {
+        allowed: pts(allowance.allowed),
+        limit: pts(allowance.limit),
+        spent: pts(allowance.unsentSpent),
+      });
   }
 }

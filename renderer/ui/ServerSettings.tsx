@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
 import type { Translate } from '../i18n/messages';
 import { registerTerminal } from '../sync/register-terminal';
+import { DEFAULT_TERMINAL_POLICY, terminalPolicySchema } from '../db/rows';
 import type { RegistrationFailure } from '../sync/register-terminal';
 
 /**
@@ -26,6 +27,7 @@ export function ServerSettings() {
       <section>
         <h2>{t('settings.server')}</h2>
         <p data-testid="sync-problems">{t('settings.problems', { count: problems })}</p>
+        <OfflineLimit />
       </section>
     );
 
@@ -82,4 +84,41 @@ function failureWords(failure: RegistrationFailure, t: Translate): string {
     case 'bad-answer':
       return t('register.badAnswer');
   }
+}
+
+/** The offline redemption limit: shown to everyone, changed by a manager. */
+function OfflineLimit() {
+  const { services } = useTerminal();
+  const { t } = useFormats();
+  const session = useTerminalState((s) => s.session);
+  const [limit, setLimit] = useState<number | null>(null);
+  useEffect(() => {
+    void services.db.settings.get('policy').then((row) => {
+      const parsed = terminalPolicySchema.safeParse(row?.value);
+      setLimit((parsed.success ? parsed.data : DEFAULT_TERMINAL_POLICY).offlineRedemptionLimit);
+    });
+  }, [services]);
+  if (limit === null) return null;
+  return (
+    <label>
+      {t('settings.offlineLimit')}
+      <input
+        type="number"
+        min={0}
+        step={1}
+        value={limit}
+        disabled={session?.role !== 'manager'}
+        data-testid="offline-limit"
+        onChange={(event) => {
+          const value = Number(event.target.value);
+          if (!Number.isSafeInteger(value) || value < 0) return;
+          setLimit(value);
+          void services.db.settings.put({
+            key: 'policy',
+            value: { offlineRedemptionLimit: value },
+          });
+        }}
+      />
+    </label>
+  );
 }

@@ -84,7 +84,12 @@ async function handle(deps: SyncApiDeps, request: IncomingMessage): Promise<Answ
     return { status: 200, body: await pullChanges(deps.sql, after, pageSize) };
   }
   const balance = /^\/v1\/customers\/([^/]+)\/balance$/.exec(url.pathname);
-  if (method === 'GET' && balance?.[1]) return customerBalance(deps, balance[1]);
+  if (method === 'GET' && balance?.[1])
+    return customerBalance(
+      deps,
+      balance[1],
+      intParam(url, 'at', 0, 8_640_000_000_000_000, deps.now()),
+    );
   throw new HttpError(404, 'not-found', `No such endpoint: ${route}`);
 }
 
@@ -141,7 +146,11 @@ async function push(
   return { status: 200, body: answer };
 }
 
-async function customerBalance(deps: SyncApiDeps, customerId: string): Promise<Answer> {
+/**
+ * The customer's available points by the server's ledger, as of `at` (the asking terminal's
+ * time, so pending points turn available as they would on the terminal; nothing is written).
+ */
+async function customerBalance(deps: SyncApiDeps, customerId: string, at: number): Promise<Answer> {
   if (!isUuidV7(customerId))
     throw new HttpError(400, 'invalid-request', 'The customer id must be a UUIDv7.');
   const known = await deps.sql.query('select 1 from customers where id = $1', [customerId]);
@@ -156,7 +165,7 @@ async function customerBalance(deps: SyncApiDeps, customerId: string): Promise<A
   if (!program) throw new HttpError(503, 'no-program', 'No program is published yet.');
   const answer: BalanceAnswer = {
     customerId,
-    available: balanceFromFold(fold, program, deps.now()).available,
+    available: balanceFromFold(fold, program, at).available,
     entryCount: fold.entryCount,
   };
   return { status: 200, body: answer };
