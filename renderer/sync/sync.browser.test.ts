@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { balanceFromFold } from '../../shared/ledger/balance';
 import { foldLedger } from '../../shared/ledger/fold-ledger';
-import { parseLedgerEntry } from '../../shared/ledger/ledger-entry';
-import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
-import { points } from '../../shared/money/money';
 import { demoProgram } from '../../shared/testing/demo-program';
-import { rub } from '../../shared/testing/test-account';
 import { dayAt } from '../../shared/testing/test-terminal';
 import { readFold } from '../operations/customer-ledger';
-import { enrolCustomer } from '../operations/enrol-customer';
-import { recordSale } from '../operations/record-sale';
+import {
+  availableOn,
+  enrolOn,
+  registeredTerminal as registered,
+  sellOn,
+  serverEntries,
+} from '../testing/sync-terminals';
+import type { SyncTestTerminal } from '../testing/sync-terminals';
+import { balanceFromFold } from '../../shared/ledger/balance';
 import { plasticCard, testServices } from '../testing/test-services';
-import type { TestServices } from '../testing/test-services';
 import { testSyncServer } from '../testing/sync-server';
 import { registerTerminal } from './register-terminal';
 import { syncOnce } from './sync-once';
@@ -22,76 +23,11 @@ import type { SyncTransport } from './sync-transport';
  * The terminal's sync against a real central server (PGlite, started by the test run) and
  * real IndexedDB: several terminals in one page, each with its own database.
  */
-type Terminal = {
-  services: TestServices;
-  transport: SyncTransport;
-  serverUrl: string;
-  credential: string;
-};
-
-let serial = 0;
-async function registeredTerminal(storeId: string): Promise<Terminal> {
-  serial += 1;
-  const terminalId = `${storeId}-T${String(serial)}-${crypto.randomUUID().slice(0, 8)}`;
-  const serverUrl = await testSyncServer.url();
-  const code = await testSyncServer.newTerminalCode(storeId, terminalId);
-  const base = await testServices();
-  const registered = await registerTerminal(base.db, { serverUrl, code, language: 'en' });
-  if (!registered.ok) throw new Error(JSON.stringify(registered.error));
-  const link = await base.db.settings.get('link');
-  const credential = link?.key === 'link' ? link.value.credential : '';
-  const services = { ...base, identity: registered.value };
-  // The clocks of distinct terminals in one test: separate stamps, the same wall time.
-  return {
-    services,
-    transport: httpSyncTransport({ serverUrl, credential }),
-    serverUrl,
-    credential,
-  };
-}
-
-async function enrol(terminal: Terminal, phone: string, cardSerial: number) {
-  const enrolled = await enrolCustomer(terminal.services, {
-    managerId: 'M1',
-    name: 'Анна Петрова',
-    phone,
-    birthday: null,
-    email: null,
-    marketingConsent: false,
-    referrerId: null,
-    card: { kind: 'plastic', scanned: plasticCard(cardSerial) },
-  });
-  if (!enrolled.ok) throw new Error(JSON.stringify(enrolled.error));
-  return enrolled.value.customer;
-}
-
-async function sell(terminal: Terminal, customerId: string, roubles: number, spend = 0) {
-  const sale = await recordSale(terminal.services, {
-    cashierId: 'C1',
-    customerId,
-    cardNumber: null,
-    request: { lines: [{ amount: rub(roubles) }], pointsToSpend: points(spend) },
-  });
-  if (!sale.ok) throw new Error(JSON.stringify(sale.error));
-  return sale.value;
-}
-
-async function available(terminal: Terminal, customerId: string): Promise<number> {
-  const fold = await readFold(terminal.services.db, customerId);
-  return balanceFromFold(fold, demoProgram, terminal.services.now()).available;
-}
-
-async function serverEntries(customerId: string): Promise<LedgerEntry[]> {
-  const rows = await testSyncServer.rows(
-    'select entry from ledger_entries where customer_id = $1',
-    [customerId],
-  );
-  return rows.map((row) => {
-    const parsed = parseLedgerEntry(row['entry']);
-    if (!parsed.ok) throw new Error('server row unreadable');
-    return parsed.value;
-  });
-}
+type Terminal = SyncTestTerminal;
+const registeredTerminal = (storeId: string) => registered(storeId);
+const enrol = enrolOn;
+const sell = sellOn;
+const available = (t: Terminal, customerId: string) => availableOn(t, customerId);
 
 const sync = (t: Terminal) => syncOnce(t.services.db, t.transport, { now: t.services.now });
 

@@ -30,12 +30,20 @@ export type TestServices = TerminalServices & {
  * clock the test sets and real UUIDv7 ids and HLC stamps.
  */
 export async function testServices(
-  options: { readonly program?: Program; readonly identity?: TerminalIdentity } = {},
+  options: {
+    readonly program?: Program;
+    readonly identity?: TerminalIdentity;
+    /** The node id of this terminal's clock stamps (default: the identity's terminal id). */
+    readonly terminalId?: string;
+    /** Added to the time the test sets: a terminal whose clock is off. */
+    readonly clockSkewMs?: number;
+  } = {},
 ): Promise<TestServices> {
   const db = new TerminalDatabase(`test-${crypto.randomUUID()}`);
   await db.open();
   let now = dayAt(0);
-  const clock = (): number => now;
+  const skew = options.clockSkewMs ?? 0;
+  const clock = (): number => now + skew;
   const identity = options.identity ?? TEST_IDENTITY;
   return {
     db,
@@ -47,7 +55,7 @@ export async function testServices(
       randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
     }),
     clock: createHybridClock({
-      node: identity.terminalId,
+      node: options.terminalId ?? identity.terminalId,
       now: clock,
       maxForwardDriftMs: 2 * DAY_MS,
     }),
