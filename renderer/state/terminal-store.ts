@@ -16,7 +16,8 @@ export type Screen =
   | { readonly name: 'customer'; readonly customerId: string; readonly cardNumber: string | null }
   | { readonly name: 'refund' }
   | { readonly name: 'enrol' }
-  | { readonly name: 'settings' };
+  | { readonly name: 'settings' }
+  | { readonly name: 'day-close' };
 
 export type Notice = { readonly kind: 'error' | 'info'; readonly text: string };
 

@@ -5,6 +5,7 @@ import type { Screen } from '../state/terminal-store';
 import { assertNever } from '../../shared/util/assert-never';
 import { ApprovalDialog } from './ApprovalDialog';
 import { CustomerScreen } from './CustomerScreen';
+import { DayCloseScreen } from './DayCloseScreen';
 import { EnrolScreen } from './EnrolScreen';
 import { Notice } from './Notice';
 import { RefundScreen } from './RefundScreen';
@@ -20,6 +21,7 @@ const SHORTCUTS: Readonly<Record<string, Screen['name']>> = {
   F2: 'refund',
   F3: 'enrol',
   F9: 'settings',
+  F10: 'day-close',
 };
 
 export function App() {
@@ -117,6 +119,13 @@ function SignedIn() {
           >
             F9 {t('nav.settings')}
           </button>
+          <button
+            type="button"
+            className={screen.name === 'day-close' ? 'active' : ''}
+            onClick={() => go('day-close')}
+          >
+            F10 {t('nav.dayClose')}
+          </button>
           <button type="button" onClick={() => signOut(store)}>
             {t('nav.signOut')}
           </button>
@@ -139,6 +148,8 @@ function CurrentScreen({ screen }: { readonly screen: Screen }) {
       return <EnrolScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'day-close':
+      return <DayCloseScreen />;
     default:
       return assertNever(screen, 'screen');
   }

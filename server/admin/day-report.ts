@@ -7,7 +7,7 @@ import type { Sql } from '../db/sql';
 import { dbInteger, dbText } from './db-values';
 import { listFlags } from './flag-admin';
 import type { FlagRow } from './flag-admin';
-import { localDayBounds } from './local-day-bounds';
+import { localDayBounds } from '../../shared/time/local-day-bounds';
 import { storeOf } from './terminal-admin';
 import type { Store } from './terminal-admin';
 

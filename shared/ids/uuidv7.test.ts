@@ -1,7 +1,14 @@
 import { randomFillSync, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_UUIDV7_MILLIS, createIdGenerator, isUuidV7, uuidv7, uuidv7Millis } from './uuidv7';
+import {
+  MAX_UUIDV7_MILLIS,
+  createIdGenerator,
+  isUuidV7,
+  uuidv7,
+  uuidv7Floor,
+  uuidv7Millis,
+} from './uuidv7';
 import type { RandomBytes } from './uuidv7';
 
 const cryptoRandom: RandomBytes = (length) => randomFillSync(new Uint8Array(length));
@@ -200,5 +207,22 @@ describe('isUuidV7 and uuidv7Millis', () => {
     expect(isUuidV7(example)).toBe(true);
     // Tuesday, February 22, 2022 2:22:22.00 PM GMT-05:00
     expect(uuidv7Millis(example)).toBe(Date.UTC(2022, 1, 22, 19, 22, 22));
+  });
+});
+
+describe('uuidv7Floor', () => {
+  it('sorts below every id made at that millisecond and above every id made before it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 47 }),
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        (ms, bytes) => {
+          const id = uuidv7(ms, () => bytes);
+          const earlier = uuidv7(ms - 1, () => bytes);
+          expect(uuidv7Floor(ms) <= id).toBe(true);
+          expect(earlier < uuidv7Floor(ms)).toBe(true);
+        },
+      ),
+    );
   });
 });

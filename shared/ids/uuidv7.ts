@@ -137,3 +137,13 @@ function layout(ms: number, randA: number, random: Uint8Array): string {
 function hexByte(byte: number): string {
   return byte.toString(16).padStart(2, '0');
 }
+
+/**
+ * The smallest UUIDv7 string made at `ms`: ids sort by creation time, so [floor(a), floor(b))
+ * is a key range holding exactly the ids made in [a, b) — a day's rows without a time index.
+ */
+export function uuidv7Floor(ms: number): string {
+  checkMillis(ms);
+  const hex = ms.toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+}

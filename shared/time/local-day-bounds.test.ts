@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, dayNumber, localParts } from '../../shared/time/zoned-time';
+import { DAY_MS, dayNumber, localParts } from './zoned-time';
 import { localDayBounds } from './local-day-bounds';
 
 const HOUR_MS = 3_600_000;

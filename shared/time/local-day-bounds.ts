@@ -1,5 +1,5 @@
-import { DAY_MS, dayNumber, localParts } from '../../shared/time/zoned-time';
-import type { LocalDate } from '../../shared/time/zoned-time';
+import { DAY_MS, dayNumber, localParts } from './zoned-time';
+import type { LocalDate } from './zoned-time';
 
 /**
  * The instants a calendar day of a time zone covers: [startMs, endMs) in epoch ms. A day is
