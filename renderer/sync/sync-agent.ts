@@ -20,6 +20,8 @@ export type SyncAgentDeps = {
   readonly intervalMs?: number;
 };
 
+const WAITING_REFRESH_MS = 2_000;
+
 export type SyncAgent = { handle(message: ToSyncWorker): void; stop(): void };
 
 export function createSyncAgent(deps: SyncAgentDeps): SyncAgent {
@@ -33,6 +35,7 @@ export function createSyncAgent(deps: SyncAgentDeps): SyncAgent {
     waiting: 0,
   };
   let releaseLock: (() => void) | null = null;
+  let counting: ReturnType<typeof setInterval> | null = null;
   const queuedNow: number[] = [];
 
   const publish = async (status: SyncStatus = view.status): Promise<void> => {
@@ -66,6 +69,8 @@ export function createSyncAgent(deps: SyncAgentDeps): SyncAgent {
     }
     view = { ...view, registered: true };
     await publish();
+    // The page adds messages with every operation: the count shown stays at most 2 s old.
+    counting = setInterval(() => void publish(), WAITING_REFRESH_MS);
     const transport = httpSyncTransport({
       ...link.data,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
@@ -104,6 +109,7 @@ export function createSyncAgent(deps: SyncAgentDeps): SyncAgent {
       }
     },
     stop() {
+      if (counting !== null) clearInterval(counting);
       loop?.stop();
       releaseLock?.();
       db?.close();

@@ -70,7 +70,10 @@ describe.each(TEST_ENGINES)('reconciling an overdraft on $name', (engine) => {
     expect(accrualA?.points, 'A: 6 000 ₽ −5 % offer = 5 700; −600 points → 5 100 ₽ × 10 %').toBe(
       510,
     );
-    expect(row?.pointsOverdrawn, 'B spends 600, finds 510 pending: 600 − 510 = 90 owed').toBe(90);
+    expect(
+      row?.pointsOverdrawn,
+      'B spends 600 when A has spent all 600 available: pending points do not count, 600 short',
+    ).toBe(600);
   });
 
   it('prints it with the store, the customer, the entry and the points; then resolves it', async () => {
@@ -83,7 +86,7 @@ describe.each(TEST_ENGINES)('reconciling an overdraft on $name', (engine) => {
     expect(line).toContain(redemptionB?.id ?? 'no redemption');
     // B's entry at 13:00 Moscow = 15:00 in Yekaterinburg, the entry's store's zone.
     expect(line).toContain('SB/B1 2026-01-25 15:00');
-    expect(line).toMatch(/ 90 +open$/);
+    expect(line).toMatch(/ 600 +open$/);
 
     const resolved = await runCommand(
       sql,
@@ -100,7 +103,7 @@ describe.each(TEST_ENGINES)('reconciling an overdraft on $name', (engine) => {
       { exitCode: 0, stdout: 'No open overdrafts.', stderr: '' },
     );
     const all = await runCommand(sql, { name: 'list-overdrafts', includeResolved: true }, now);
-    expect(all.stdout).toMatch(/ 90 +resolved 2026-01-26 09:00$/m);
+    expect(all.stdout).toMatch(/ 600 +resolved 2026-01-26 09:00$/m);
     const flags = await runCommand(
       sql,
       { name: 'list-flags', kind: 'overdraft', includeResolved: true },
@@ -108,7 +111,7 @@ describe.each(TEST_ENGINES)('reconciling an overdraft on $name', (engine) => {
     );
     // jsonb keeps keys in its own order, so each is checked on its own.
     expect(flags.stdout).toContain(`entryId=${redemptionB?.id ?? ''}`);
-    expect(flags.stdout).toContain('points=90');
+    expect(flags.stdout).toContain('points=600');
   });
 
   it('refuses to resolve a flag twice, or one that does not exist (exit 1)', async () => {

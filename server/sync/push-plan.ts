@@ -2,6 +2,7 @@ import { maximumAccrual } from '../../shared/checkout/accrual-bound';
 import type { CardRecord } from '../../shared/customers/card-record';
 import type { CustomerProfile } from '../../shared/customers/customer-profile';
 import { foldLedger } from '../../shared/ledger/fold-ledger';
+import { overdrawnRedemptions } from '../../shared/ledger/overdrawn-redemptions';
 import { parseHlcStamp } from '../../shared/ids/hybrid-logical-clock';
 import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
 import type { Program } from '../../shared/program/program-schema';
@@ -182,15 +183,28 @@ export function planPush(state: PushState, batch: readonly OutboxMessage[]): Pus
       }
     }
 
-    // Entries count in stamp order, so a late-arriving earlier redemption can make a later
-    // one overdraw: flag every overdraft this message brings about, whoever's entry it is.
+    // An overdraft: a redemption that spent more than was available just before it, in
+    // stamp order (overdrawn-redemptions.ts). A late-arriving earlier redemption can make a
+    // later one, already stored, overdrawn: every overdraft this message brings about is
+    // flagged, whoever's entry it is. Entries the fold itself had to bound are flagged too.
     for (const customerId of debited) {
       const after = ledgers.get(customerId) ?? [];
       const before = after.filter((entry) => !ownIds.has(entry.id));
-      const known = new Set(overdrafts(before).map((anomaly) => anomaly.entryId));
-      for (const anomaly of overdrafts(after))
-        if (!known.has(anomaly.entryId))
-          flag('overdraft', customerId, { entryId: anomaly.entryId, points: anomaly.points });
+      const program = latestOf(state.programs);
+      const newly = (
+        list: (entries: readonly LedgerEntry[]) => { entryId: string; shortBy: number }[],
+      ) => {
+        const known = new Set(list(before).map((o) => o.entryId));
+        return list(after).filter((o) => !known.has(o.entryId));
+      };
+      const found = [
+        ...(program ? newly((entries) => overdrawnRedemptions(entries, program)) : []),
+        ...newly((entries) =>
+          overdrafts(entries).map((a) => ({ entryId: a.entryId, shortBy: a.points })),
+        ),
+      ];
+      const first = found[0];
+      if (first) flag('overdraft', customerId, { entryId: first.entryId, points: first.shortBy });
     }
 
     const outcome = { status: 'applied' } as const;
@@ -259,6 +273,14 @@ function rejected(
   detail: string,
 ): Extract<StoredMessageOutcome, { status: 'rejected' }> {
   return { status: 'rejected', reason, detail };
+}
+
+/** The newest program the batch's entries use (availability rules: pending days, expiry). */
+function latestOf(programs: ReadonlyMap<number, Program>): Program | null {
+  let latest: Program | null = null;
+  for (const program of programs.values())
+    if (latest === null || program.version > latest.version) latest = program;
+  return latest;
 }
 
 function overdrafts(entries: readonly LedgerEntry[]): { entryId: string; points: number }[] {
