@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
 import type { Translate } from '../i18n/messages';
 import { registerTerminal } from '../sync/register-terminal';
+import { ExportOutboxButton } from './ExportOutboxButton';
 import { DEFAULT_TERMINAL_POLICY, terminalPolicySchema } from '../db/rows';
 import type { RegistrationFailure } from '../sync/register-terminal';
 
@@ -28,6 +29,7 @@ export function ServerSettings() {
         <h2>{t('settings.server')}</h2>
         <p data-testid="sync-problems">{t('settings.problems', { count: problems })}</p>
         <OfflineLimit />
+        <ExportOutboxButton />
       </section>
     );
 

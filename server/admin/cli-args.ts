@@ -25,6 +25,7 @@ export type CliCommand =
   | { readonly name: 'revoke-terminal'; readonly terminalId: string }
   | { readonly name: 'list-terminals'; readonly storeId: string | null }
   | { readonly name: 'publish-program'; readonly file: string }
+  | { readonly name: 'import-outbox'; readonly file: string }
   | { readonly name: 'list-overdrafts'; readonly includeResolved: boolean }
   | {
       readonly name: 'list-flags';
@@ -49,6 +50,7 @@ const COMMANDS: Readonly<Record<CommandName, readonly [synopsis: string, purpose
   'revoke-terminal': ['revoke-terminal <terminal-id>', 'end a terminal’s credential'],
   'list-terminals': ['list-terminals [store-id]', 'terminals, card blocks, state'],
   'publish-program': ['publish-program <file.json>', 'publish a loyalty program version'],
+  'import-outbox': ['import-outbox <file.json>', 'apply a terminal’s exported unsent messages'],
   'list-overdrafts': ['list-overdrafts [--all]', 'overdrafts to reconcile (--all: resolved too)'],
   'list-flags': ['list-flags [--kind K] [--all]', 'flags of every kind (or of kind K)'],
   'resolve-flag': ['resolve-flag <id> [note]', 'mark a flag reconciled'],
@@ -124,6 +126,12 @@ function parseCommand(name: CommandName, args: readonly string[]): Result<CliCom
       return storeId.ok ? ok({ name, storeId: storeId.value }) : storeId;
     }
     case 'publish-program': {
+      const given = positionals(args, ['file.json']);
+      if (!given.ok) return given;
+      const [file] = given.value.required;
+      return file.trim() === '' ? err('the file name is empty') : ok({ name, file });
+    }
+    case 'import-outbox': {
       const given = positionals(args, ['file.json']);
       if (!given.ok) return given;
       const [file] = given.value.required;

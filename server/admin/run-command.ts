@@ -1,5 +1,6 @@
 import { createStore } from '../auth/terminals';
 import type { Sql } from '../db/sql';
+import { createProgramStore } from '../programs/program-store';
 import { assertNever } from '../../shared/util/assert-never';
 import type { CliCommand } from './cli-args';
 import { USAGE, parseCliArgs } from './cli-args';
@@ -17,6 +18,8 @@ import {
 import { dayReport } from './day-report';
 import { dayReportText } from './day-report-text';
 import { listFlags, listOverdrafts, resolveFlag } from './flag-admin';
+import { importOutboxPath } from './import-outbox';
+import { importedText, importRefusalText } from './import-outbox-text';
 import { publishProgramFile } from './publish-program-file';
 import { issueTerminalCode, listTerminals, revokeTerminalById } from './terminal-admin';
 
@@ -78,6 +81,13 @@ export async function runCommand(
       return published.ok
         ? done(programPublishedText(published.value))
         : refused(publishErrorText(command.file, published.error));
+    }
+    case 'import-outbox': {
+      // One command per process: a program store (a cache of published versions) of its own.
+      const imported = await importOutboxPath(sql, createProgramStore(), command.file, now);
+      return imported.ok
+        ? done(importedText(command.file, imported.value))
+        : refused(importRefusalText(command.file, imported.error));
     }
     case 'list-overdrafts':
       return done(
