@@ -70,6 +70,19 @@ export type ServerLink = z.output<typeof serverLinkSchema>;
 /** Where pulling resumes (row key 'cursor'): written in the transaction of each page applied. */
 export const pullCursorSchema = z.strictObject({ cursor: z.int().min(0) });
 
+/**
+ * Bootstrap progress (row key 'bootstrap'), written in the transaction of each chunk: a cut
+ * bootstrap resumes after `after`; pulling starts at `asOf` of the FIRST stream (a resumed
+ * stream is newer, and pulling from the older point repeats changes harmlessly).
+ */
+export const bootstrapStateSchema = z.strictObject({
+  asOf: z.int().min(0),
+  after: z.string().nullable(),
+  loaded: z.int().min(0),
+  done: z.boolean(),
+});
+export type BootstrapState = z.output<typeof bootstrapStateSchema>;
+
 /** Rules a manager sets for this terminal (row key 'policy'). */
 export const terminalPolicySchema = z.strictObject({
   /** Points one customer may spend while the link is down (until the outbox empties again). */
@@ -83,7 +96,8 @@ export type SettingsRow =
   | { readonly key: 'counters'; readonly value: TerminalCounters }
   | { readonly key: 'link'; readonly value: ServerLink }
   | { readonly key: 'cursor'; readonly value: z.output<typeof pullCursorSchema> }
-  | { readonly key: 'policy'; readonly value: TerminalPolicy };
+  | { readonly key: 'policy'; readonly value: TerminalPolicy }
+  | { readonly key: 'bootstrap'; readonly value: BootstrapState };
 
 /** The balance cache: the customer's ledger folded (a derived copy, rebuilt at will). */
 export type BalanceRow = { readonly customerId: string; readonly fold: LedgerFold };

@@ -125,6 +125,7 @@ const ru = {
   'sync.never': 'Ещё не синхронизировались',
   'sync.retryAt': 'повтор в {time}',
   'sync.now': 'Синхронизировать',
+  'sync.bootstrap': 'Загружаем покупателей сети: {done} из {total}',
   'sync.error.revoked': 'Сеть отозвала этот терминал. Зарегистрируйте его заново (F9).',
   'sync.error.credential': 'Сервер не принимает ключ терминала. Зарегистрируйте его заново (F9).',
   'sync.error.refused': 'Сервер отказал: {message}',
@@ -329,6 +330,7 @@ const en: Record<MessageKey, string> = {
   'sync.never': 'Not synced yet',
   'sync.retryAt': 'retry at {time}',
   'sync.now': 'Sync now',
+  'sync.bootstrap': 'Loading the chain’s customers: {done} of {total}',
   'sync.error.revoked': 'The chain revoked this terminal. Register it again (F9).',
   'sync.error.credential':
     'The server does not accept this terminal’s key. Register it again (F9).',

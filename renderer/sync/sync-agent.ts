@@ -33,6 +33,7 @@ export function createSyncAgent(deps: SyncAgentDeps): SyncAgent {
     leader: false,
     status: INITIAL_SYNC_STATUS,
     waiting: 0,
+    bootstrap: null,
   };
   let releaseLock: (() => void) | null = null;
   let counting: ReturnType<typeof setInterval> | null = null;
@@ -79,7 +80,14 @@ export function createSyncAgent(deps: SyncAgentDeps): SyncAgent {
     void locks.request(`loyalty-sync:${databaseName}`, () => {
       view = { ...view, leader: true };
       loop = createSyncLoop({
-        runOnce: () => syncOnce(database, transport, { now }),
+        runOnce: () =>
+          syncOnce(database, transport, {
+            now,
+            onBootstrap: (progress) => {
+              view = { ...view, bootstrap: progress.done < progress.total ? progress : null };
+              void publish();
+            },
+          }),
         now,
         random: Math.random,
         setTimer: (run, ms) => setTimeout(run, ms),

@@ -1,6 +1,8 @@
 import { MAX_PULL_PAGE } from '../../shared/sync/protocol';
 import type { TerminalDatabase } from '../db/terminal-database';
 import { applyPullPage, readCursor } from './apply-pull-page';
+import { bootstrapIfNeeded } from './bootstrap';
+import type { BootstrapProgress } from './bootstrap';
 import { pushOutbox } from './push-outbox';
 import type { PushSummary } from './push-outbox';
 import type { SyncTransport } from './sync-transport';
@@ -16,16 +18,25 @@ export type SyncReport = {
 };
 
 /**
- * One sync round: the outbox first (this terminal's facts reach the server), then every
- * page of changes after the cursor. Any failure throws a SyncError and leaves the local
+ * One sync round: the outbox first (this terminal's facts reach the server), the bootstrap
+ * snapshot if this terminal has none yet, then every page of changes after the cursor. Any failure throws a SyncError and leaves the local
  * store consistent: each batch answered and each page applied is committed on its own.
  */
 export async function syncOnce(
   db: TerminalDatabase,
   transport: SyncTransport,
-  options: { readonly now: () => number; readonly pageSize?: number; readonly maxPages?: number },
+  options: {
+    readonly now: () => number;
+    readonly pageSize?: number;
+    readonly maxPages?: number;
+    readonly onBootstrap?: (progress: BootstrapProgress) => void;
+  },
 ): Promise<SyncReport> {
   const pushed = await pushOutbox(db, transport, { now: options.now });
+  await bootstrapIfNeeded(db, transport, {
+    now: options.now,
+    ...(options.onBootstrap ? { onProgress: options.onBootstrap } : {}),
+  });
   let pulled = 0;
   const programs: number[] = [];
   let newestStamp: string | null = null;

@@ -5,7 +5,13 @@ import {
   pullAnswerSchema,
   pushAnswerSchema,
 } from '../../shared/sync/protocol';
-import type { BalanceAnswer, PullAnswer, PushAnswer } from '../../shared/sync/protocol';
+import type {
+  BalanceAnswer,
+  PullAnswer,
+  PushAnswer,
+  SnapshotLine,
+} from '../../shared/sync/protocol';
+import { snapshotLineSchema } from '../../shared/sync/protocol';
 import type { OutboxMessage } from '../../shared/sync/outbox-message';
 import { describeSchemaProblems, schemaProblems } from '../../shared/util/schema-problems';
 
@@ -18,6 +24,8 @@ import { describeSchemaProblems, schemaProblems } from '../../shared/util/schema
 export type SyncTransport = {
   push(messages: readonly OutboxMessage[]): Promise<PushAnswer>;
   pull(after: number, limit?: number): Promise<PullAnswer>;
+  /** The bootstrap snapshot's lines, parsed, as they arrive (after: resume past a customer). */
+  snapshot(after: string | null): AsyncIterable<SnapshotLine>;
   /** Available points by the server's ledger as of `at` (this terminal's time). */
   balance(customerId: string, timeoutMs: number, at: number): Promise<BalanceAnswer>;
 };
@@ -86,7 +94,43 @@ export function httpSyncTransport(options: {
     return parsed.data;
   };
 
+  async function* snapshot(after: string | null): AsyncGenerator<SnapshotLine> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}/v1/snapshot${after ? `?after=${after}` : ''}`, {
+        headers: { authorization: `Bearer ${options.credential}` },
+      });
+    } catch (error) {
+      throw new SyncError('offline', `The central server cannot be reached (${describe(error)}).`);
+    }
+    if (!response.ok || !response.body)
+      throw new SyncError(
+        response.status >= 500 ? 'server' : 'refused',
+        `The central server refused the snapshot (HTTP ${String(response.status)}).`,
+      );
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    for (;;) {
+      let chunk: ReadableStreamReadResult<string>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw new SyncError('offline', `The snapshot was cut off (${describe(error)}).`);
+      }
+      if (chunk.done) break;
+      buffered += chunk.value;
+      let newline = buffered.indexOf('\n');
+      while (newline >= 0) {
+        yield parseLine(buffered.slice(0, newline));
+        buffered = buffered.slice(newline + 1);
+        newline = buffered.indexOf('\n');
+      }
+    }
+    if (buffered.trim() !== '') yield parseLine(buffered);
+  }
+
   return {
+    snapshot,
     push: (messages) => call(pushAnswerSchema, '/v1/push', { method: 'POST', body: { messages } }),
     pull: (after, limit) =>
       call(
@@ -106,6 +150,22 @@ export function httpSyncTransport(options: {
         },
       ),
   };
+}
+
+function parseLine(text: string): SnapshotLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new SyncError('bad-answer', 'A snapshot line is not JSON.');
+  }
+  const parsed = snapshotLineSchema.safeParse(value);
+  if (!parsed.success)
+    throw new SyncError(
+      'bad-answer',
+      `A snapshot line is not understood: ${describeSchemaProblems(schemaProblems(parsed.error).slice(0, 3))}`,
+    );
+  return parsed.data;
 }
 
 function describe(error: unknown): string {

@@ -15,6 +15,8 @@ export type SyncView = {
   readonly status: SyncStatus;
   /** Messages in the outbox, not yet answered by the server. */
   readonly waiting: number;
+  /** Customers loaded by the first copy of the chain, while it runs. */
+  readonly bootstrap: { readonly done: number; readonly total: number } | null;
 };
 
 export type FromSyncWorker =

@@ -23,6 +23,16 @@ export function SyncStatusBar() {
     <div className={`sync-status sync-${tone}`} data-testid="sync-status" role="status">
       <span className="sync-dot" aria-hidden="true" />
       <span data-testid="sync-state">{headline(view, t)}</span>
+      {view.bootstrap && (
+        <label className="sync-bootstrap">
+          {t('sync.bootstrap', { done: view.bootstrap.done, total: view.bootstrap.total })}
+          <progress
+            max={view.bootstrap.total}
+            value={view.bootstrap.done}
+            data-testid="sync-bootstrap"
+          />
+        </label>
+      )}
       {view.registered && (
         <>
           <span data-testid="sync-waiting">{t('sync.waiting', { count: view.waiting })}</span>

@@ -18,6 +18,7 @@ import { latestProgram } from '../programs/program-store';
 import type { ProgramStore } from '../programs/program-store';
 import { pullChanges } from '../sync/pull';
 import { pushBatch } from '../sync/push';
+import { streamSnapshot } from '../sync/snapshot';
 import { storedEntry } from '../sync/stored-rows';
 import { HttpError } from './http-error';
 import { readJsonBody } from './json-body';
@@ -43,7 +44,11 @@ export function createSyncApi(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     handle(deps, request)
-      .then((answer) => send(response, answer.status, answer.body))
+      .then((answer) =>
+        'lines' in answer
+          ? streamLines(response, answer.lines)
+          : send(response, answer.status, answer.body),
+      )
       .catch((error: unknown) => {
         if (error instanceof HttpError) {
           send(response, error.status, { error: error.code, message: error.message });
@@ -58,7 +63,13 @@ export function createSyncApi(
   };
 }
 
-type Answer = { readonly status: number; readonly body: unknown };
+type Answer =
+  | { readonly status: number; readonly body: unknown }
+  /** Newline-delimited JSON written as it is produced (the bootstrap snapshot). */
+  | {
+      readonly status: 200;
+      readonly lines: (write: (line: unknown) => Promise<void>) => Promise<void>;
+    };
 
 async function handle(deps: SyncApiDeps, request: IncomingMessage): Promise<Answer> {
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -82,6 +93,16 @@ async function handle(deps: SyncApiDeps, request: IncomingMessage): Promise<Answ
     const after = intParam(url, 'after', 0, Number.MAX_SAFE_INTEGER, 0);
     const pageSize = intParam(url, 'limit', 1, MAX_PULL_PAGE, MAX_PULL_PAGE);
     return { status: 200, body: await pullChanges(deps.sql, after, pageSize) };
+  }
+  if (route === 'GET /v1/snapshot') {
+    const after = url.searchParams.get('after');
+    if (after !== null && !isUuidV7(after))
+      throw new HttpError(
+        400,
+        'invalid-request',
+        'Query parameter after must be a customer id (UUIDv7).',
+      );
+    return { status: 200, lines: (write) => streamSnapshot(deps.sql, after, write) };
   }
   const balance = /^\/v1\/customers\/([^/]+)\/balance$/.exec(url.pathname);
   if (method === 'GET' && balance?.[1])
@@ -197,14 +218,47 @@ function intParam(url: URL, name: string, min: number, max: number, fallback: nu
   return value;
 }
 
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-max-age': '600',
+};
+
+/**
+ * Writes lines as they come, waiting when the socket's buffer is full. A failure after the
+ * first line cannot change the status any more: the stream is cut, and the client, missing
+ * the last line, knows it is incomplete.
+ */
+async function streamLines(
+  response: ServerResponse,
+  lines: (write: (line: unknown) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  response.writeHead(200, {
+    'content-type': 'application/x-ndjson; charset=utf-8',
+    'cache-control': 'no-store',
+    ...CORS_HEADERS,
+  });
+  try {
+    await lines(async (line) => {
+      if (response.destroyed) throw new Error('the client went away');
+      if (!response.write(`${JSON.stringify(line)}\n`))
+        await new Promise<void>((resolve) => {
+          response.once('drain', resolve);
+          response.once('close', resolve); // a client gone for good never drains
+        });
+    });
+    response.end();
+  } catch {
+    response.destroy();
+  }
+}
+
 function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
-    'access-control-allow-origin': '*',
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
-    'access-control-allow-headers': 'authorization, content-type',
-    'access-control-max-age': '600',
+    ...CORS_HEADERS,
   });
   response.end(body === null ? undefined : JSON.stringify(body));
 }

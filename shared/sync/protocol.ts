@@ -109,6 +109,33 @@ export const pullAnswerSchema = z.strictObject({
 });
 export type PullAnswer = z.output<typeof pullAnswerSchema>;
 
+// ── Bootstrap snapshot ──────────────────────────────────────────────────────────────────
+
+/**
+ * A new terminal's first copy of the chain: newline-delimited JSON, one line per customer
+ * (with their cards and whole ledger), read in ONE consistent database snapshot taken at
+ * change `asOf`; the terminal then pulls from `asOf`. `after` (a customer id) resumes a cut
+ * stream; the last line says how many customers were sent, so a cut stream is never taken
+ * for a whole one.
+ */
+export const snapshotLineSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('header'),
+    asOf: z.int().min(0),
+    /** Customers after `after`: what this stream will send. */
+    customers: z.int().min(0),
+    program: z.record(z.string(), z.unknown()).nullable(),
+  }),
+  z.strictObject({
+    kind: z.literal('customer'),
+    customer: customerProfileSchema,
+    cards: z.array(cardRecordSchema),
+    entries: z.array(ledgerEntrySchema),
+  }),
+  z.strictObject({ kind: z.literal('end'), customers: z.int().min(0) }),
+]);
+export type SnapshotLine = z.output<typeof snapshotLineSchema>;
+
 // ── Online balance check ───────────────────────────────────────────────────────────────
 
 export const balanceAnswerSchema = z.strictObject({
