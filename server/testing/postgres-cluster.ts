@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,8 +26,11 @@ export async function startPostgresCluster(
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? await postgresUser() : null;
   if (owner) await chown(dir, owner.uid, owner.gid);
-  const as = (command: string, args: string[]): Promise<unknown> =>
-    asRoot ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args);
+  const bin = await postgresBinDir();
+  const as = (command: string, args: string[]): Promise<unknown> => {
+    const path = bin ? join(bin, command) : command;
+    return asRoot ? run('runuser', ['-u', 'postgres', '--', path, ...args]) : run(path, args);
+  };
 
   const data = join(dir, 'data');
   await as('initdb', [
@@ -63,6 +66,23 @@ export async function startPostgresCluster(
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Where initdb and pg_ctl are: on PATH (null), or in Debian's versioned directory, which the
+ * `postgresql` package does not put on PATH.
+ */
+async function postgresBinDir(): Promise<string | null> {
+  const onPath = await run('sh', ['-c', 'command -v initdb']).then(
+    () => true,
+    () => false,
+  );
+  if (onPath) return null;
+  const dirs = (await readdir('/usr/lib/postgresql').catch(() => [])).sort().reverse();
+  const newest = dirs[0];
+  if (!newest)
+    throw new Error('PostgreSQL is not installed: no initdb on PATH or in /usr/lib/postgresql');
+  return join('/usr/lib/postgresql', newest, 'bin');
 }
 
 async function postgresUser(): Promise<{ uid: number; gid: number }> {
