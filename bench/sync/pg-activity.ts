@@ -54,6 +54,9 @@ function describe(row: Record<string, unknown>): string {
   const event = text(row['wait_event']);
   if (state === 'active' && type === 'Lock' && event === 'advisory')
     return 'waiting for the change-log lock';
+  // A customer another push has locked, or a key it is inserting too (push-load.ts).
+  if (state === 'active' && type === 'Lock' && (event === 'transactionid' || event === 'tuple'))
+    return 'waiting for a row another push holds';
   if (state === 'active' && type === null) return 'running a statement';
   if (state === 'active') return `running, waiting on ${type ?? ''}:${event ?? ''}`;
   if (state === 'idle in transaction') return 'idle in transaction (server JS between statements)';

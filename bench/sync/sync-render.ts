@@ -3,6 +3,7 @@ import { BREAKDOWN_STEPS } from './push-breakdown';
 import { count, figureTable, formatTable, r1 } from './sync-report';
 import type { Figure, ServerTimes } from './sync-report';
 import type { PushPhase, SyncBenchResult } from './sync-result';
+import { CHANGE_LOG_STATEMENT } from './timed-sql';
 
 /** The issue's targets: 10 000 messages pushed in ≤ 3 s, ≥ 5 000 messages/s, no errors. */
 export const TARGETS = {
@@ -165,10 +166,10 @@ export function renderReport(result: SyncBenchResult): { lines: string[]; figure
           many.server.transactions.meanTotalMs.toFixed(1),
           '',
         ],
-        ...['authenticate', 'change-log lock (wait)', 'pull: changes page'].map((label) => {
+        ...['authenticate', CHANGE_LOG_STATEMENT, 'pull: changes page'].map((label) => {
           const s = many.server.statements[label];
           return [
-            `${label}${label === 'change-log lock (wait)' ? '' : ' (pool wait + query)'}`,
+            `${label}${label === CHANGE_LOG_STATEMENT ? '' : ' (pool wait + query)'}`,
             String(s?.count ?? 0),
             (s?.meanMs ?? 0).toFixed(1),
             (s?.maxMs ?? 0).toFixed(1),
@@ -239,7 +240,7 @@ function whereTime(phase: PushPhase): string[][] {
     ['  authenticate (pool wait + query)', auth],
     ['  transaction, asked → committed', tx.meanTotalMs],
     ['    pool wait + BEGIN + COMMIT (fsync)', tx.meanOutsideWorkMs],
-    ['    change-log lock (wait)', mean('change-log lock (wait)')],
+    [`    ${CHANGE_LOG_STATEMENT}`, mean(CHANGE_LOG_STATEMENT)],
     ['    load statements (6)', perRequest('load: ')],
     ['    write statements', perRequest('write: ')],
     ['    JS between statements (row parsing, planPush, JSON.stringify)', tx.meanJsInWorkMs],

@@ -30,18 +30,23 @@ export type TimedSql = {
   reset(): void;
 };
 
+/** A push's change-log lock, its wait and the changes appended under it (change-log.ts). */
+export const CHANGE_LOG_STATEMENT = 'change-log lock (wait) + changes';
+
 /** Statement kinds by the SQL the server sends (server/sync, server/auth). */
 const LABELS: readonly (readonly [RegExp, string])[] = [
   [/pg_advisory_xact_lock/, 'change-log lock (wait)'],
+  // A push takes the change-log lock and appends its changes in one statement.
+  [/append_push_changes/, CHANGE_LOG_STATEMENT],
   [/from messages where id = any/, 'load: messages'],
-  [/from customers where id = any/, 'load: customers'],
+  [/from customers where id = any/, 'load: customers, locked'],
   [/from customers where phone = any/, 'load: phones'],
   [/from cards where number = any/, 'load: cards'],
   [/from ledger_entries where id = any/, 'load: entry ids'],
   [/from ledger_entries where customer_id = any/, 'load: debited ledgers'],
   [/^insert into messages/, 'write: messages'],
-  [/^insert into customers/, 'write: customers'],
-  [/^insert into cards/, 'write: cards'],
+  [/^(insert into|update) customers/, 'write: customers'],
+  [/^(insert into|update) cards/, 'write: cards'],
   [/^insert into ledger_entries/, 'write: ledger entries'],
   [/^insert into flags/, 'write: flags'],
   [/^insert into changes/, 'write: changes'],

@@ -1,126 +1,79 @@
-import type { CardRecord } from '../../shared/customers/card-record';
-import type { CustomerProfile } from '../../shared/customers/customer-profile';
-import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
-import type { Program } from '../../shared/program/program-schema';
 import type { OutboxMessage } from '../../shared/sync/outbox-message';
-import { REJECTION_REASONS } from '../../shared/sync/protocol';
-import type { RejectionReason } from '../../shared/sync/protocol';
 import type { SqlTransaction } from '../db/sql';
+import { appendPushChanges } from './change-log';
 import type { PushPlan, PushState, StoredMessageOutcome } from './push-plan';
-import { storedCard, storedEntry, storedProfile } from './stored-rows';
+import { StalePushError } from './push-retry';
 
 /**
- * Reads what a push batch needs to be planned, and writes the plan: a few bulk statements
- * per batch whatever its size (json arrays unpacked by the database), not one per row.
+ * Writes a push plan with a handful of bulk statements whatever the batch's size (json arrays
+ * unpacked by the database), in this order:
+ *
+ * 1. messages, customers, cards, ledger entries, flags. `loaded` is the state the plan was
+ *    made from (loadPushState, which locked the batch's customers): a customer or card that
+ *    existed then is updated (its customer is locked, nobody else can have changed it); the
+ *    others are inserted without `on conflict`, like messages and entries, so a row another
+ *    batch inserted since the load fails this batch with a unique violation, and the batch is
+ *    planned again (push-retry.ts). Without `loaded` (the demo import, rows nobody else
+ *    writes) every customer and card is inserted. Rows are inserted in key order, so two
+ *    batches inserting the same keys wait for each other in one direction only, never in a
+ *    cycle.
+ * 2. in one statement, the change-log lock, then nothing that can wait for another push
+ *    (change-log.ts): the re-check of new customers' phones, and the changes.
  */
-export async function loadPushState(
+export type LoadedRows = Pick<PushState, 'customers' | 'cards' | 'phones'>;
+
+export async function writePushPlan(
   tx: SqlTransaction,
-  batch: readonly OutboxMessage[],
-  programOf: (version: number) => Promise<Program | null>,
-  receivedAt: number,
-): Promise<PushState> {
-  const entries = batch.flatMap((message) => message.entries);
-  const customerIds = unique([
-    ...batch.flatMap((message) => message.customers.map((customer) => customer.id)),
-    ...batch.flatMap((message) => message.cards.map((card) => card.customerId)),
-    ...entries.map((entry) => entry.customerId),
-  ]);
-  const phones = unique(batch.flatMap((message) => message.customers.map((c) => c.phone)));
-  const debited = unique(entries.filter((entry) => entry.points < 0).map((e) => e.customerId));
-
-  const [messageRows, customerRows, phoneRows, cardRows, entryRows, ledgerRows] = [
-    await tx.query(
-      'select id::text, status, reason, detail from messages where id = any($1::uuid[])',
-      [batch.map((message) => message.id)],
-    ),
-    await tx.query('select id::text, profile from customers where id = any($1::uuid[])', [
-      customerIds,
-    ]),
-    await tx.query('select id::text, phone from customers where phone = any($1::text[])', [phones]),
-    await tx.query('select number, record from cards where number = any($1::text[])', [
-      unique(batch.flatMap((message) => message.cards.map((card) => card.number))),
-    ]),
-    await tx.query('select id::text from ledger_entries where id = any($1::uuid[])', [
-      entries.map((entry) => entry.id),
-    ]),
-    await tx.query(
-      'select id::text, customer_id::text, entry from ledger_entries where customer_id = any($1::uuid[])',
-      [debited],
-    ),
-  ];
-
-  const ledgers = new Map<string, LedgerEntry[]>();
-  for (const row of ledgerRows) {
-    const entry = storedEntry(String(row['id']), row['entry']);
-    ledgers.set(entry.customerId, [...(ledgers.get(entry.customerId) ?? []), entry]);
-  }
-  const programs = new Map<number, Program>();
-  for (const version of unique(entries.map((entry) => entry.programVersion))) {
-    const program = await programOf(version);
-    if (program) programs.set(version, program);
-  }
-  return {
-    messages: new Map(messageRows.map((row) => [String(row['id']), storedOutcome(row)])),
-    customers: new Map<string, CustomerProfile>(
-      customerRows.map((row) => [
-        String(row['id']),
-        storedProfile(String(row['id']), row['profile']),
-      ]),
-    ),
-    phones: new Map(phoneRows.map((row) => [String(row['phone']), String(row['id'])])),
-    cards: new Map<string, CardRecord>(
-      cardRows.map((row) => [
-        String(row['number']),
-        storedCard(String(row['number']), row['record']),
-      ]),
-    ),
-    entryIds: new Set(entryRows.map((row) => String(row['id']))),
-    ledgers,
-    programs,
-    receivedAt,
-  };
-}
-
-function storedOutcome(row: Record<string, unknown>): StoredMessageOutcome {
-  if (row['status'] === 'applied') return { status: 'applied' };
-  const reason = row['reason'];
-  if (!isRejectionReason(reason))
-    throw new Error(`Stored message ${String(row['id'])} has an unknown rejection reason`);
-  return {
-    status: 'rejected',
-    reason,
-    detail: typeof row['detail'] === 'string' ? row['detail'] : '',
-  };
-}
-
-function isRejectionReason(value: unknown): value is RejectionReason {
-  return (REJECTION_REASONS as readonly unknown[]).includes(value);
-}
-
-/** Writes the plan; the caller holds the change-log lock in the same transaction. */
-export async function writePushPlan(tx: SqlTransaction, plan: PushPlan): Promise<void> {
+  plan: PushPlan,
+  loaded?: LoadedRows,
+): Promise<void> {
   if (plan.messages.length > 0)
     await tx.query(
       `insert into messages (id, terminal_id, store_id, operation, created_at_ms, status, reason, detail, body)
        select (m->>'id')::uuid, m->>'terminalId', m->>'storeId', m->>'operation',
               (m->>'createdAt')::bigint, o->>'status', o->>'reason', o->>'detail', m
        from jsonb_array_elements($1::jsonb) as x(pair),
-            lateral (select pair->'message' as m, pair->'outcome' as o) as parts`,
-      [JSON.stringify(plan.messages)],
+            lateral (select pair->'message' as m, pair->'outcome' as o) as parts
+       order by 1`,
+      [
+        JSON.stringify(
+          plan.messages.map(({ message, outcome }) => storedMessage(message, outcome)),
+        ),
+      ],
     );
-  if (plan.customers.length > 0)
+  const storedCustomer = (id: string): boolean => loaded?.customers.has(id) ?? false;
+  const newCustomers = plan.customers.filter((customer) => !storedCustomer(customer.id));
+  const changedCustomers = plan.customers.filter((customer) => storedCustomer(customer.id));
+  if (newCustomers.length > 0)
     await tx.query(
       `insert into customers (id, phone, profile)
        select (c->>'id')::uuid, c->>'phone', c from jsonb_array_elements($1::jsonb) as x(c)
-       on conflict (id) do update set phone = excluded.phone, profile = excluded.profile`,
-      [JSON.stringify(plan.customers)],
+       order by 1`,
+      [JSON.stringify(newCustomers)],
     );
-  if (plan.cards.length > 0)
+  if (changedCustomers.length > 0)
+    await tx.query(
+      `update customers set phone = c->>'phone', profile = c
+       from jsonb_array_elements($1::jsonb) as x(c) where id = (c->>'id')::uuid`,
+      [JSON.stringify(changedCustomers)],
+    );
+  const storedCard = (number: string): boolean => loaded?.cards.has(number) ?? false;
+  const newCards = plan.cards.filter((card) => !storedCard(card.number));
+  const changedCards = plan.cards.filter((card) => storedCard(card.number));
+  if (newCards.length > 0)
     await tx.query(
       `insert into cards (number, customer_id, record)
        select c->>'number', (c->>'customerId')::uuid, c from jsonb_array_elements($1::jsonb) as x(c)
-       on conflict (number) do update set record = excluded.record`,
-      [JSON.stringify(plan.cards)],
+       order by 1`,
+      [JSON.stringify(newCards)],
+    );
+  // A card's owner never changes (planPush flags a card sent for another customer), so an
+  // update only touches the record; its owner is one of the customers this batch locked.
+  if (changedCards.length > 0)
+    await tx.query(
+      `update cards set record = c
+       from jsonb_array_elements($1::jsonb) as x(c) where number = c->>'number'`,
+      [JSON.stringify(changedCards)],
     );
   if (plan.entries.length > 0)
     await tx.query(
@@ -129,7 +82,8 @@ export async function writePushPlan(tx: SqlTransaction, plan: PushPlan): Promise
        select (e->>'id')::uuid, (e->>'customerId')::uuid, (p->>'messageId')::uuid,
               e->>'storeId', e->>'terminalId', e->>'kind', (e->>'points')::integer,
               (e->>'at')::bigint, e->>'stamp', e
-       from jsonb_array_elements($1::jsonb) as x(p), lateral (select p->'entry' as e) as parts`,
+       from jsonb_array_elements($1::jsonb) as x(p), lateral (select p->'entry' as e) as parts
+       order by 1`,
       [JSON.stringify(plan.entries)],
     );
   if (plan.flags.length > 0)
@@ -140,21 +94,47 @@ export async function writePushPlan(tx: SqlTransaction, plan: PushPlan): Promise
        from jsonb_array_elements($1::jsonb) as x(f)`,
       [JSON.stringify(plan.flags)],
     );
-  // The change log, in the order terminals should apply it: profiles, cards, then entries.
-  const changes = [
-    ...plan.customers.map((customer) => ({ kind: 'customer', payload: customer })),
-    ...plan.cards.map((card) => ({ kind: 'card', payload: card })),
-    ...plan.entries.map(({ entry }) => ({ kind: 'entry', payload: entry })),
-  ];
-  if (changes.length > 0)
-    await tx.query(
-      `insert into changes (kind, payload)
-       select c->>'kind', c->'payload' from jsonb_array_elements($1::jsonb) with ordinality as x(c, n)
-       order by n`,
-      [JSON.stringify(changes)],
+
+  const newPhones = loaded ? phonesSeenFree(plan, loaded) : [];
+  if (plan.customers.length + plan.cards.length + plan.entries.length === 0) return;
+  const { phoneHolder } = await appendPushChanges(tx, {
+    customerIds: plan.customers.map((customer) => customer.id),
+    cardNumbers: plan.cards.map((card) => card.number),
+    entryIds: plan.entries.map(({ entry }) => entry.id),
+    newPhones,
+    written: plan.customers.map((customer) => customer.id),
+  });
+  if (phoneHolder !== null)
+    throw new StalePushError(
+      `customer ${phoneHolder} was stored meanwhile with a phone enrolled here`,
     );
 }
 
-function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
+/**
+ * The row of `messages`: the message as sent, except that an applied message leaves out its
+ * entries, which are stored once, as the rows of ledger_entries with its message_id (JSON
+ * drops an undefined field). A rejected message keeps them: they are stored nowhere else.
+ */
+function storedMessage(
+  message: OutboxMessage,
+  outcome: StoredMessageOutcome,
+): { readonly message: unknown; readonly outcome: StoredMessageOutcome } {
+  return {
+    message: outcome.status === 'applied' ? { ...message, entries: undefined } : message,
+    outcome,
+  };
+}
+
+/**
+ * planPush flags a new customer whose phone another customer has; no lock covers a phone, so
+ * a batch enrolling the same phone in parallel was invisible to the load. Under the
+ * change-log lock every batch that took it before us has committed (change-log.ts), so of
+ * two such batches the second sees the first there: a customer holding one of these phones
+ * whom this batch did not write means the plan may have missed a flag, and the batch is
+ * planned again. (The phones the load saw taken were flagged already.)
+ */
+function phonesSeenFree(plan: PushPlan, loaded: LoadedRows): string[] {
+  return plan.customers
+    .filter((customer) => !loaded.customers.has(customer.id) && !loaded.phones.has(customer.phone))
+    .map((customer) => customer.phone);
 }
