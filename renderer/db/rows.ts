@@ -63,7 +63,7 @@ export const serverLinkSchema = z.strictObject({
   /** The bearer credential the server issued at registration. */
   credential: z.string().min(20).max(200),
   /** Signs exported files of unsent messages (see export-outbox.ts). */
-  exportKey: z.string().min(43).max(43),
+  exportKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 43 base64url characters'),
 });
 export type ServerLink = z.output<typeof serverLinkSchema>;
 

@@ -112,6 +112,7 @@ describe('admin CLI arguments', () => {
       'list-flags',
       'resolve-flag',
       'day-report',
+      'import-outbox',
     ])
       expect(USAGE).toContain(`  ${name} `);
   });
