@@ -22,6 +22,8 @@ export default defineConfig({
     reporters: ['default', new PlainSummaryReporter()],
     // Property tests run a fixed number of cases; fast-check prints the seed of a failure.
     testTimeout: 30_000,
+    // Set-up hooks start databases and servers (PGlite takes seconds on a busy 2-core machine).
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
