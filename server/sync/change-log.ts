@@ -45,7 +45,7 @@ export async function appendPushChanges(
     readonly written: readonly string[];
   },
 ): Promise<{ readonly phoneHolder: string | null }> {
-  const result = await tx.query(
+  const found = await tx.query(
     'select append_push_changes($1, $2, $3, $4, $5, $6)::text as holder',
     [
       CHANGE_LOG_LOCK,
@@ -56,7 +56,7 @@ export async function appendPushChanges(
       rows.written,
     ],
   );
-  const holder = result[0]?.['holder'];
+  const holder = found[0]?.['holder'];
   return { phoneHolder: typeof holder === 'string' ? holder : null };
 }
 

@@ -95,13 +95,12 @@ export async function writePushPlan(
       [JSON.stringify(plan.flags)],
     );
 
-  const newPhones = loaded ? phonesSeenFree(plan, loaded) : [];
   if (plan.customers.length + plan.cards.length + plan.entries.length === 0) return;
   const { phoneHolder } = await appendPushChanges(tx, {
     customerIds: plan.customers.map((customer) => customer.id),
     cardNumbers: plan.cards.map((card) => card.number),
     entryIds: plan.entries.map(({ entry }) => entry.id),
-    newPhones,
+    newPhones: loaded ? phonesSeenFree(plan, loaded) : [],
     written: plan.customers.map((customer) => customer.id),
   });
   if (phoneHolder !== null)
