@@ -244,8 +244,13 @@ async function streamLines(
       if (response.destroyed) throw new Error('the client went away');
       if (!response.write(`${JSON.stringify(line)}\n`))
         await new Promise<void>((resolve) => {
-          response.once('drain', resolve);
-          response.once('close', resolve); // a client gone for good never drains
+          const done = (): void => {
+            response.off('drain', done);
+            response.off('close', done);
+            resolve();
+          };
+          response.on('drain', done);
+          response.on('close', done); // a client gone for good never drains
         });
     });
     response.end();

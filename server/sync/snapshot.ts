@@ -31,12 +31,13 @@ export async function streamSnapshot(
     let cursor = after;
     for (;;) {
       const customers = await tx.query(
-        `select id::text as id, profile from customers
-         where $1::uuid is null or id > $1::uuid order by id limit $2`,
+        // Ordered by the uuid column (its primary key), not by a text alias of it.
+        `select id::text as customer_id, profile from customers
+         where $1::uuid is null or id > $1::uuid order by customers.id limit $2`,
         [cursor, pageSize],
       );
       if (customers.length === 0) break;
-      const ids = customers.map((row) => String(row['id']));
+      const ids = customers.map((row) => String(row['customer_id']));
       const [cards, entries] = [
         await tx.query(
           'select customer_id::text as owner, record from cards where customer_id = any($1::uuid[])',
@@ -50,7 +51,7 @@ export async function streamSnapshot(
       const cardsOf = groupBy(cards, 'record');
       const entriesOf = groupBy(entries, 'entry');
       for (const row of customers) {
-        const id = String(row['id']);
+        const id = String(row['customer_id']);
         await write({
           kind: 'customer',
           customer: row['profile'],
