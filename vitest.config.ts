@@ -24,6 +24,9 @@ export default defineConfig({
     testTimeout: 30_000,
     // Set-up hooks start databases and servers (PGlite takes seconds on a busy 2-core machine).
     hookTimeout: 60_000,
+    // `expect.poll` waits on a worker's or a page's next step; 1 s (Vitest's default) is too
+    // short on a loaded 2-core machine, where CI runs.
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       {
         extends: true,

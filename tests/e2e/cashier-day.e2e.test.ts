@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEan13CardNumber } from '../../shared/cards/card-number-generator';
 import { launchChromium } from './support/chromium';
+import { scanBurst } from './support/scan-burst';
 import { serveFolder } from '../../scripts/serve-folder';
 
 /**
@@ -49,8 +50,7 @@ async function shot(name: string): Promise<void> {
 
 /** Types a code as a keyboard-wedge scanner does: fast keystrokes, then Enter. */
 async function scan(code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 0 });
-  await page.keyboard.press('Enter');
+  await scanBurst(page, code);
 }
 
 async function signIn(name: string, pin: string): Promise<void> {
