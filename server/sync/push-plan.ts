@@ -187,23 +187,21 @@ export function planPush(state: PushState, batch: readonly OutboxMessage[]): Pus
     // stamp order (overdrawn-redemptions.ts). A late-arriving earlier redemption can make a
     // later one, already stored, overdrawn: every overdraft this message brings about is
     // flagged, whoever's entry it is. Entries the fold itself had to bound are flagged too.
+    // The ledger without this message's entries is folded only when the ledger with them
+    // shows an overdraft at all (rare), to tell new ones from old.
+    const program = latestOf(state.programs);
     for (const customerId of debited) {
       const after = ledgers.get(customerId) ?? [];
-      const before = after.filter((entry) => !ownIds.has(entry.id));
-      const program = latestOf(state.programs);
-      const newly = (
-        list: (entries: readonly LedgerEntry[]) => { entryId: string; shortBy: number }[],
-      ) => {
-        const known = new Set(list(before).map((o) => o.entryId));
-        return list(after).filter((o) => !known.has(o.entryId));
-      };
-      const found = [
-        ...(program ? newly((entries) => overdrawnRedemptions(entries, program)) : []),
-        ...newly((entries) =>
-          overdrafts(entries).map((a) => ({ entryId: a.entryId, shortBy: a.points })),
-        ),
+      const overdraftsIn = (entries: readonly LedgerEntry[]) => [
+        ...(program ? overdrawnRedemptions(entries, program) : []),
+        ...overdrafts(entries).map((a) => ({ entryId: a.entryId, shortBy: a.points })),
       ];
-      const first = found[0];
+      const found = overdraftsIn(after);
+      if (found.length === 0) continue;
+      const known = new Set(
+        overdraftsIn(after.filter((entry) => !ownIds.has(entry.id))).map((o) => o.entryId),
+      );
+      const first = found.find((o) => !known.has(o.entryId));
       if (first) flag('overdraft', customerId, { entryId: first.entryId, points: first.shortBy });
     }
 
