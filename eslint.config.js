@@ -125,7 +125,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/devices/**'],
+    ignores: ['electron/devices/**', 'electron/device-host/**'],
     rules: layerRule(
       ['renderer', 'server', 'tests', 'bench'],
       ['react', 'dexie'],
@@ -133,11 +133,12 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/devices/**/*.ts'],
+    // The device drivers and the browser-mode device host that serves them run in plain Node.
+    files: ['electron/devices/**/*.ts', 'electron/device-host/**/*.ts'],
     rules: layerRule(
       ['renderer', 'server', 'tests', 'bench'],
       ['electron', 'react', 'dexie'],
-      'electron/devices/ is plain Node: it never imports electron',
+      'electron/devices/ and electron/device-host/ are plain Node: they never import electron',
     ),
   },
   {

@@ -4,6 +4,7 @@ import { PlainSummaryReporter } from './tests/support/plain-summary-reporter.ts'
 // Loaded with `--configLoader runner` (package.json): the commands import server code, which
 // Vite's config bundler would otherwise bundle with warnings.
 import { syncServerCommands } from './tests/support/sync-server-commands.ts';
+import { deviceHostCommands } from './tests/support/device-host-commands.ts';
 
 /** Debian's Chromium (Playwright cannot download its own browsers here); see README. */
 const chromium = {
@@ -52,8 +53,9 @@ export default defineConfig({
             headless: true,
             provider: playwright({ launchOptions: chromium }),
             instances: [{ browser: 'chromium' }],
-            // A real central server for the terminal's sync tests (runs in this Node process).
-            commands: syncServerCommands,
+            // A real central server for the terminal's sync tests and a real device host for
+            // its bridge tests (both run in this Node process).
+            commands: { ...syncServerCommands, ...deviceHostCommands },
           },
         },
       },

@@ -1,0 +1,64 @@
+import { BRIDGE_CHANNELS } from './terminal-bridge';
+import type { BridgeChannel, BridgeRequest, BridgeResponse, BridgeResult } from './terminal-bridge';
+
+/**
+ * The device side of the bridge contract, whatever carries the messages (Electron IPC, the
+ * browser-mode device host's WebSocket, the page itself): one handler per channel, and one
+ * dispatcher that checks everything from outside before a handler sees it.
+ *
+ * Invariants, each tested:
+ * - a channel that is not in the contract, or a payload its request schema refuses, is
+ *   answered `{ok: false, error}` naming the problem, and no handler runs;
+ * - a handler's answer is checked against the channel's response schema before it leaves
+ *   (a device service that breaks the contract is a bug to see, not data for the UI);
+ * - a handler that throws or returns `{ok: false}` is answered `{ok: false, error}` with its
+ *   message: the caller always gets an answer.
+ */
+export type BridgeHandlers = {
+  readonly [C in BridgeChannel]: (
+    request: BridgeRequest<C>,
+  ) => Promise<BridgeResult<BridgeResponse<C>>> | BridgeResult<BridgeResponse<C>>;
+};
+
+export function isBridgeChannel(channel: unknown): channel is BridgeChannel {
+  return typeof channel === 'string' && Object.hasOwn(BRIDGE_CHANNELS, channel);
+}
+
+export async function dispatchBridgeRequest(
+  handlers: BridgeHandlers,
+  channel: unknown,
+  payload: unknown,
+): Promise<BridgeResult<unknown>> {
+  if (!isBridgeChannel(channel))
+    return { ok: false, error: `unknown bridge channel ${JSON.stringify(channel)}` };
+  const contract = BRIDGE_CHANNELS[channel];
+  const request = contract.request.safeParse(payload);
+  if (!request.success)
+    return {
+      ok: false,
+      error: `bad ${channel} request: ${request.error.issues.map((i) => i.message).join('; ')}`,
+    };
+  let answer: BridgeResult<unknown>;
+  try {
+    // The handler map is indexed by the channel just checked; TypeScript cannot correlate
+    // the two type parameters, so the call goes through one widened signature.
+    const handler = handlers[channel] as (request: unknown) => unknown;
+    answer = (await handler(request.data)) as BridgeResult<unknown>;
+  } catch (error) {
+    return { ok: false, error: `${channel} failed: ${errorText(error)}` };
+  }
+  if (!answer.ok) return answer;
+  const response = contract.response.safeParse(answer.value);
+  return response.success
+    ? { ok: true, value: response.data }
+    : {
+        ok: false,
+        error: `${channel} answered outside the contract: ${response.error.issues
+          .map((i) => i.message)
+          .join('; ')}`,
+      };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
