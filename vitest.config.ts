@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { PlainSummaryReporter } from './tests/support/plain-summary-reporter.ts';
+import { StopTestServers } from './tests/support/stop-test-servers.ts';
 // Loaded with `--configLoader runner` (package.json): the commands import server code, which
 // Vite's config bundler would otherwise bundle with warnings.
 import { syncServerCommands } from './tests/support/sync-server-commands.ts';
@@ -20,7 +21,7 @@ const chromium = {
 
 export default defineConfig({
   test: {
-    reporters: ['default', new PlainSummaryReporter()],
+    reporters: ['default', new PlainSummaryReporter(), new StopTestServers()],
     // Property tests run a fixed number of cases; fast-check prints the seed of a failure.
     testTimeout: 30_000,
     // Set-up hooks start databases and servers (PGlite takes seconds on a busy 2-core machine).

@@ -42,7 +42,7 @@ const emitHostScan: BrowserCommand<[code: string]> = (_context, code) => {
 };
 
 /** Stops the device host and the rogue host, so that nothing keeps Vitest's process alive. */
-const stopTestDeviceHost: BrowserCommand = async () => {
+export async function stopTestDeviceHosts(): Promise<void> {
   await host?.close();
   host = null;
   const stopping = rogue;
@@ -51,11 +51,13 @@ const stopTestDeviceHost: BrowserCommand = async () => {
     for (const ws of stopping.clients) ws.terminate();
     await new Promise<void>((resolve) => stopping.close(() => resolve()));
   }
-};
+}
+
+const stopTestDeviceHost: BrowserCommand = () => stopTestDeviceHosts();
 
 /** A "host" that accepts anyone and answers every frame with `reply` (garbage on purpose). */
 const startRogueHost: BrowserCommand<[reply: string]> = async (_context, reply) => {
-  await stopTestDeviceHost(_context);
+  await stopTestDeviceHosts();
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/bridge' });
   rogue = server;
   server.on('connection', (ws) => {
