@@ -28,6 +28,7 @@ const ru = {
   'scan.find': 'Найти',
   'scan.search': 'Телефон, 4 цифры или имя',
   'scan.noResults': 'Никого не нашли',
+  'scan.tooMany': 'Слишком много сканов подряд: карта {number} пропущена. Отсканируйте её ещё раз.',
   'scan.unknownCard':
     'Карта {number} не зарегистрирована. Оформите нового покупателя или проверьте номер.',
   'scan.blockedCard':
@@ -235,6 +236,7 @@ const en: Record<MessageKey, string> = {
   'scan.find': 'Find',
   'scan.search': 'Phone, last 4 digits or name',
   'scan.noResults': 'Nobody found',
+  'scan.tooMany': 'Too many scans at once: card {number} was skipped. Scan it again.',
   'scan.unknownCard': 'Card {number} is not registered. Enrol the customer or check the number.',
   'scan.blockedCard': 'Card {number} is blocked. Ask for another card or the phone number.',
   'scan.replacedCard': 'Card {number} was replaced{replacement}. Ask for the new card.',

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { lookUpCard, signOut } from '../app/actions';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
+import { translator } from '../i18n/messages';
+import { oneScanAtATime } from '../scanner/one-scan-at-a-time';
 import type { Screen } from '../state/terminal-store';
 import { assertNever } from '../../shared/util/assert-never';
 import { ApprovalDialog } from './ApprovalDialog';
@@ -31,12 +33,25 @@ export function App() {
   // Scans from every source, one at a time: to the enrolment's card field, or a lookup.
   useEffect(
     () =>
-      bridge.onScan((scan) => {
-        const { scanTarget, session: signedIn } = store.getState();
-        if (!signedIn) return;
-        if (scanTarget) scanTarget(scan.code);
-        else void lookUpCard(services, store, scan.code);
-      }),
+      bridge.onScan(
+        oneScanAtATime(
+          async (scan) => {
+            const { scanTarget, session: signedIn } = store.getState();
+            if (!signedIn) return;
+            if (scanTarget) scanTarget(scan.code);
+            else await lookUpCard(services, store, scan.code);
+          },
+          {
+            onDropped: (scan) =>
+              store.setState({
+                notice: {
+                  kind: 'error',
+                  text: translator(store.getState().lang)('scan.tooMany', { number: scan.code }),
+                },
+              }),
+          },
+        ),
+      ),
     [bridge, services, store],
   );
 
