@@ -10,6 +10,8 @@ import {
   latestProgram,
   publishProgram,
 } from '../server/programs/program-store';
+import { diskProbe, electronPackageDir, findElectronBinary } from './electron-binary';
+import { launchElectronTerminal } from './launch-electron';
 import { serveFolder } from './serve-folder';
 
 /**
@@ -19,6 +21,8 @@ import { serveFolder } from './serve-folder';
  * terminal in browser mode on 127.0.0.1. The printed address registers the terminal with
  * the server on its first start (a fresh one-time code each run); the terminal then pulls the
  * chain's customers and keeps syncing. Everything listens on 127.0.0.1 only.
+ * Where the Electron binary is installed, the terminal opens in the Electron shell instead
+ * (TERMINAL_MODE=browser keeps browser mode); where it is missing, one line says so.
  */
 const root = path.resolve(import.meta.dirname, '..');
 const terminalPort = Number(process.env.PORT ?? 5180);
@@ -53,14 +57,25 @@ const code = await createTerminalCode(sql, {
   now: Date.now(),
 });
 if (!code.ok) throw new Error(code.error);
-const terminal = await serveFolder(path.join(root, 'dist', 'renderer'), terminalPort);
-const address = `${terminal.url}?server=${encodeURIComponent(api.url)}&code=${code.value.code}`;
+const query = `server=${encodeURIComponent(api.url)}&code=${code.value.code}`;
+const electron =
+  process.env.TERMINAL_MODE === 'browser'
+    ? null
+    : findElectronBinary(electronPackageDir(), diskProbe);
+if (electron && !electron.ok)
+  console.log(`No Electron window: ${electron.reason}; starting browser mode.`);
+const terminal = electron?.ok
+  ? await launchElectronTerminal(electron.path, root, query)
+  : await serveFolder(path.join(root, 'dist', 'renderer'), terminalPort);
 
 console.log(`Central server (PGlite in .data/demo-server): ${api.url}`);
-console.log(`Loyalty Terminal, browser mode: ${address}`);
-console.log(
-  'Open it in Chrome or Chromium. Demo staff: cashier Анна (PIN 1111), manager Максим (PIN 9999).',
-);
+if ('exited' in terminal) {
+  console.log('Loyalty Terminal: the Electron window (closing it stops the demo).');
+} else {
+  console.log(`Loyalty Terminal, browser mode: ${terminal.url}?${query}`);
+  console.log('Open it in Chrome or Chromium.');
+}
+console.log('Demo staff: cashier Анна (PIN 1111), manager Максим (PIN 9999).');
 console.log(
   'Demo cards: 2900010000015, 2900010000022, … (any customer: F1, then search by name or the last 4 phone digits).',
 );
@@ -73,3 +88,4 @@ const stop = (): void => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+if ('exited' in terminal) void terminal.exited.then(stop);
