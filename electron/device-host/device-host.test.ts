@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { unavailableHandlers } from '../../shared/bridge/bridge-dispatch';
 import type { BridgeHandlers } from '../../shared/bridge/bridge-dispatch';
 import type { DeviceStatus } from '../../shared/bridge/terminal-bridge';
 import type { ScanEvent } from '../../shared/devices/scan-event';
@@ -21,6 +22,7 @@ const calls: unknown[] = [];
 
 async function start(): Promise<RunningDeviceHost> {
   const handlers: BridgeHandlers = {
+    ...unavailableHandlers('not in this test'),
     'devices.list': (request) => {
       calls.push(request);
       return { ok: true, value: [printer] };

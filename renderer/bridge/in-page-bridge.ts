@@ -1,5 +1,6 @@
 import type { ScanEvent } from '../../shared/devices/scan-event';
-import { parseBridgeRequest } from '../../shared/bridge/terminal-bridge';
+import { dispatchBridgeRequest, unavailableHandlers } from '../../shared/bridge/bridge-dispatch';
+import type { BridgeHandlers } from '../../shared/bridge/bridge-dispatch';
 import type {
   BridgeChannel,
   BridgeRequest,
@@ -29,21 +30,18 @@ export function inPageBridge(target: Window): TerminalBridge & { readonly dispos
       state: 'ready',
     },
   ];
-  const handlers: {
-    readonly [C in BridgeChannel]: (request: BridgeRequest<C>) => BridgeResponse<C>;
-  } = {
-    'devices.list': () => devices,
+  const handlers: BridgeHandlers = {
+    ...unavailableHandlers(
+      'No device host is connected: printers and HID or serial scanners need the desktop app or the device host.',
+    ),
+    'devices.list': () => ({ ok: true, value: devices }),
   };
   return {
     request: <C extends BridgeChannel>(
       channel: C,
       request: BridgeRequest<C>,
-    ): Promise<BridgeResult<BridgeResponse<C>>> => {
-      const parsed = parseBridgeRequest(channel, request);
-      return Promise.resolve(
-        parsed.ok ? { ok: true, value: handlers[channel](parsed.value) } : parsed,
-      );
-    },
+    ): Promise<BridgeResult<BridgeResponse<C>>> =>
+      dispatchBridgeRequest(handlers, channel, request) as Promise<BridgeResult<BridgeResponse<C>>>,
     onScan: (listener) => {
       listeners.add(listener);
       return () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatchBridgeRequest } from './bridge-dispatch';
+import { dispatchBridgeRequest, unavailableHandlers } from './bridge-dispatch';
 import type { BridgeHandlers } from './bridge-dispatch';
 
 const ready = {
@@ -11,7 +11,7 @@ const ready = {
 } as const;
 
 function handlers(list: BridgeHandlers['devices.list']): BridgeHandlers {
-  return { 'devices.list': list };
+  return { ...unavailableHandlers('not in this test'), 'devices.list': list };
 }
 
 describe('dispatchBridgeRequest', () => {

@@ -20,6 +20,14 @@ export type BridgeHandlers = {
   ) => Promise<BridgeResult<BridgeResponse<C>>> | BridgeResult<BridgeResponse<C>>;
 };
 
+/** Handlers that answer every channel with `error`: a base for sides that have few devices. */
+export function unavailableHandlers(error: string): BridgeHandlers {
+  const refuse = () => ({ ok: false as const, error });
+  return Object.fromEntries(
+    Object.keys(BRIDGE_CHANNELS).map((channel) => [channel, refuse]),
+  ) as unknown as BridgeHandlers;
+}
+
 export function isBridgeChannel(channel: unknown): channel is BridgeChannel {
   return typeof channel === 'string' && Object.hasOwn(BRIDGE_CHANNELS, channel);
 }

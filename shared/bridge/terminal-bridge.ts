@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { scanEventSchema } from '../devices/scan-event';
+import { receiptDocumentSchema } from '../receipts/receipt-document';
+import { deviceSettingsSchema } from './device-settings';
 import type { ScanEvent } from '../devices/scan-event';
 
 /**
@@ -20,11 +22,48 @@ export const deviceStatusSchema = z.strictObject({
   name: z.string().min(1).max(120),
   state: z.enum(DEVICE_STATES),
   detail: z.string().max(500).optional(),
+  /** A printer's slips waiting in its queue (they print when it can). */
+  waiting: z.int().min(0).optional(),
 });
 export type DeviceStatus = z.output<typeof deviceStatusSchema>;
 
+const langSchema = z.enum(['ru', 'en']);
+
+/** A slip handed to the print queue: it prints now, or when the printer can. */
+export const printJobSchema = z.strictObject({
+  jobId: z.string().min(1).max(80),
+  /** Slips in the queue after this one was added, this one included until it prints. */
+  waiting: z.int().min(0),
+});
+export type PrintJobAnswer = z.output<typeof printJobSchema>;
+
+export const deviceCandidatesSchema = z.strictObject({
+  /** Serial ports the system lists (scanners and printers alike). */
+  serialPorts: z
+    .array(z.strictObject({ path: z.string().max(200), name: z.string().max(200) }))
+    .max(64),
+  /** USB printer device files present, e.g. /dev/usb/lp0. */
+  usbPrinters: z.array(z.string().max(200)).max(16),
+  /** Printer models with a known Cyrillic code page. */
+  printerModels: z
+    .array(z.strictObject({ id: z.string().max(40), name: z.string().max(80) }))
+    .max(64),
+});
+export type DeviceCandidates = z.output<typeof deviceCandidatesSchema>;
+
 export const BRIDGE_CHANNELS = {
   'devices.list': { request: z.strictObject({}), response: z.array(deviceStatusSchema).max(64) },
+  'devices.candidates': { request: z.strictObject({}), response: deviceCandidatesSchema },
+  'devices.settings.get': { request: z.strictObject({}), response: deviceSettingsSchema },
+  /** Saves the settings and reopens the devices with them; answers the settings applied. */
+  'devices.settings.set': { request: deviceSettingsSchema, response: deviceSettingsSchema },
+  /** Prints a receipt in the terminal's language (or queues it while the printer cannot). */
+  'printer.print': {
+    request: z.strictObject({ receipt: receiptDocumentSchema, lang: langSchema }),
+    response: printJobSchema,
+  },
+  'printer.reprintLast': { request: z.strictObject({}), response: printJobSchema },
+  'printer.testPrint': { request: z.strictObject({ lang: langSchema }), response: printJobSchema },
 } as const;
 
 export type BridgeChannel = keyof typeof BRIDGE_CHANNELS;

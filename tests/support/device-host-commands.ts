@@ -2,6 +2,7 @@ import type { BrowserCommand } from 'vitest/node';
 import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { startDeviceHost } from '../../electron/device-host/device-host';
+import { unavailableHandlers } from '../../shared/bridge/bridge-dispatch';
 import type { RunningDeviceHost } from '../../electron/device-host/device-host';
 import type { DeviceStatus } from '../../shared/bridge/terminal-bridge';
 import type { ScanEvent } from '../../shared/devices/scan-event';
@@ -26,7 +27,10 @@ const scanListeners = new Set<(scan: ScanEvent) => void>();
 const startTestDeviceHost: BrowserCommand<[origin: string]> = async (_context, origin) => {
   await host?.close();
   host = await startDeviceHost({
-    handlers: { 'devices.list': () => ({ ok: true, value: [HOST_SCANNER] }) },
+    handlers: {
+      ...unavailableHandlers('not in this test'),
+      'devices.list': () => ({ ok: true, value: [HOST_SCANNER] }),
+    },
     allowedOrigins: [origin],
     onScan: (listener) => {
       scanListeners.add(listener);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManualTimers } from '../scanners/timers';
+import { createManualTimers } from '../timers';
 import { createPrintQueue } from './print-queue';
 import { jobFileName, openPrintJobStore } from './print-job-store';
 import type { PrintJob } from './print-job-store';

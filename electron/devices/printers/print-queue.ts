@@ -6,8 +6,8 @@ import type { PrintQueueState, PrinterView, QueuedJob } from './print-queue-stat
 import { canPrint } from './printer-status';
 import { PrinterError } from './printer-transport';
 import type { PrinterTransport } from './printer-transport';
-import { systemTimers } from '../scanners/timers';
-import type { Timers } from '../scanners/timers';
+import { systemTimers } from '../timers';
+import type { Timers } from '../timers';
 
 /**
  * The persistent print queue: a slip is never lost when the printer is off or out of paper.

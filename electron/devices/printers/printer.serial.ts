@@ -2,8 +2,8 @@ import { SerialPort } from 'serialport';
 import { PrinterError, toPrinterError } from './printer-transport';
 import type { PrinterTransport } from './printer-transport';
 import { ReplyBuffer, queryStatus } from './reply-buffer';
-import { systemTimers } from '../scanners/timers';
-import type { Timers } from '../scanners/timers';
+import { systemTimers } from '../timers';
+import type { Timers } from '../timers';
 import { assertNever } from '../../../shared/util/assert-never';
 
 export type SerialFlowControl = 'none' | 'rts-cts' | 'xon-xoff';

@@ -2,8 +2,8 @@ import { Socket } from 'node:net';
 import { PrinterError, toPrinterError } from './printer-transport';
 import type { PrinterTransport } from './printer-transport';
 import { ReplyBuffer, queryStatus } from './reply-buffer';
-import { systemTimers } from '../scanners/timers';
-import type { Timers } from '../scanners/timers';
+import { systemTimers } from '../timers';
+import type { Timers } from '../timers';
 
 export type TcpPrinterOptions = {
   readonly host: string;

@@ -5,8 +5,8 @@ import { PrinterError, toPrinterError } from './printer-transport';
 import type { PrinterTransport } from './printer-transport';
 import { queryStatus } from './reply-buffer';
 import type { PrinterStatus } from './printer-status';
-import { systemTimers } from '../scanners/timers';
-import type { Timers } from '../scanners/timers';
+import { systemTimers } from '../timers';
+import type { Timers } from '../timers';
 
 export type UsbPrinterOptions = {
   /** The printer class device file, e.g. `/dev/usb/lp0` (Linux usblp driver). */

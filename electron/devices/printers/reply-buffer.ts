@@ -1,5 +1,5 @@
 import { PrinterError } from './printer-transport';
-import type { Timers } from '../scanners/timers';
+import type { Timers } from '../timers';
 import { STATUS_QUERIES, parseStatusReplies, statusRequest } from './printer-status';
 import type { PrinterStatus } from './printer-status';
 

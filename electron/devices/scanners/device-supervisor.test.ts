@@ -3,7 +3,7 @@ import type { DeviceStatus } from '../../../shared/bridge/terminal-bridge';
 import type { ConnectFailure, Connection } from './device-supervisor';
 import { superviseDevice } from './device-supervisor';
 import type { Result } from '../../../shared/util/result';
-import { createManualTimers } from './timers';
+import { createManualTimers } from '../timers';
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();

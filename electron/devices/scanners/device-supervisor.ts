@@ -1,6 +1,6 @@
 import type { DeviceStatus } from '../../../shared/bridge/terminal-bridge';
 import type { Result } from '../../../shared/util/result';
-import type { Timers } from './timers';
+import type { Timers } from '../timers';
 
 /**
  * Keeps one device open across unplugging: opens it, notices when it goes, and tries again

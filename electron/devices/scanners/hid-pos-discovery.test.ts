@@ -12,7 +12,7 @@ import {
 import type { HidBackend, HidHandle } from './hid-pos-scanner';
 import type { HidPosWatcher } from './hid-pos-watcher';
 import { watchHidPosScanners } from './hid-pos-watcher';
-import { createManualTimers } from './timers';
+import { createManualTimers } from '../timers';
 
 // Device lists as hidapi 0.14 reports them on Linux: one entry per top-level collection.
 const voyagerHidPos: HidDeviceInfo = {

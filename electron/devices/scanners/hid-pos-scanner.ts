@@ -14,7 +14,7 @@ import type { HidPosStep } from './hid-pos-assembler';
 import type { HidDeviceInfo } from './hid-pos-discovery';
 import { discoverHidPosScanners } from './hid-pos-discovery';
 import type { ScannerCallbacks } from './serial-scanner';
-import type { Timers } from './timers';
+import type { Timers } from '../timers';
 
 /** An open HID device, as much of node-hid's `HID` as the scanner uses. */
 export type HidHandle = {

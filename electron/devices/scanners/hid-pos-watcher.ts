@@ -6,7 +6,7 @@ import { discoverHidPosScanners } from './hid-pos-discovery';
 import type { HidBackend, HidPosScannerOptions } from './hid-pos-scanner';
 import { createHidPosScanner } from './hid-pos-scanner';
 import type { ScannerCallbacks } from './serial-scanner';
-import type { Timers } from './timers';
+import type { Timers } from '../timers';
 
 /**
  * Finds HID POS scanners as they are plugged in: polls the HID device list every `pollMs`

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScanEvent } from '../../../shared/devices/scan-event';
 import type { ScanDropReason, ScanFunnelOptions } from './scan-funnel';
 import { DEFAULT_SCAN_FUNNEL_LIMITS, createScanFunnel, describeScanDrop } from './scan-funnel';
-import { createManualTimers } from './timers';
+import { createManualTimers } from '../timers';
 
 const scan = (code: string, source: ScanEvent['source'] = 'serial'): ScanEvent => ({
   code,

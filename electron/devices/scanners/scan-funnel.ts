@@ -1,7 +1,7 @@
 import type { ScanEvent } from '../../../shared/devices/scan-event';
 import { scanEventSchema } from '../../../shared/devices/scan-event';
 import { assertNever } from '../../../shared/util/assert-never';
-import type { Timers } from './timers';
+import type { Timers } from '../timers';
 
 /**
  * The one place every scan goes through, whatever produced it (HID POS, serial, the

@@ -11,7 +11,7 @@ import type { SocatPair } from '../testing/socat-pair';
 import { startSocatPair } from '../testing/socat-pair';
 import type { SupervisedDevice } from './device-supervisor';
 import { createSerialScanner } from './serial-scanner';
-import { systemTimers } from './timers';
+import { systemTimers } from '../timers';
 
 /** Real serialport on one end of a socat pty pair; the test plays the scanner on the other. */
 type Rig = {

@@ -10,7 +10,7 @@ import {
   describeSerialFrameError,
   serialChunk,
 } from './serial-frames';
-import type { Timers } from './timers';
+import type { Timers } from '../timers';
 
 /**
  * A serial (RS-232, or USB-CDC "virtual COM port") card scanner at a configured path.
