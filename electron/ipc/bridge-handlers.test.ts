@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DeviceStatus } from '../../shared/bridge/terminal-bridge';
+import { unavailableHandlers } from '../../shared/bridge/bridge-dispatch';
 import type { BridgeHandlers } from '../../shared/bridge/bridge-dispatch';
-import { statusOnlyDevices } from '../main/shell-handlers';
 import { handleBridgeMessage, registerBridgeHandlers } from './bridge-handlers';
 import type { IpcMainLike } from './bridge-handlers';
 import { BRIDGE_REQUEST_IPC } from './ipc-channels';
@@ -45,7 +45,7 @@ function withHandler(
   channel: 'devices.list',
   handler: BridgeHandlers['devices.list'],
 ): BridgeHandlers {
-  return { ...statusOnlyDevices(() => []).handlers, [channel]: handler };
+  return { ...unavailableHandlers('not in this test'), [channel]: handler };
 }
 
 const mainFrame: IpcFrame = { url: 'app://terminal/index.html?db=t1', parent: null };

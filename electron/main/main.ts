@@ -5,8 +5,7 @@ import { publishBridgeEvent } from '../ipc/bridge-events';
 import { registerBridgeHandlers } from '../ipc/bridge-handlers';
 import { trustedSenderCheck } from '../ipc/trusted-sender';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
-import { statusOnlyDevices } from './shell-handlers';
-import type { ShellDevices } from './shell-handlers';
+import { startDeviceServices } from '../devices/device-services';
 import { parseShellOptions } from './shell-options';
 import {
   isNavigationAllowed,
@@ -89,10 +88,15 @@ if (!app.requestSingleInstanceLock()) {
     app.quit();
   });
 
-  void app.whenReady().then(() => {
-    // The device services are wired in here (handler map, scans, stop), e.g.
-    // `await startDeviceServices({ dataDir: path.join(app.getPath('userData'), 'devices'), log })`.
-    const devices: ShellDevices = statusOnlyDevices(() => []);
+  void app.whenReady().then(async () => {
+    // Scanners, printer and print queue: plain Node services (electron/devices/), their
+    // settings and queued slips in the app's data folder.
+    const devices = await startDeviceServices({
+      dataDir: path.join(app.getPath('userData'), 'devices'),
+      log: (message) => {
+        console.error(`devices: ${message}`);
+      },
+    });
     // Quitting waits for the devices to close (ports released, queued slips kept on disk).
     let devicesStopped = false;
     app.on('will-quit', (event) => {
