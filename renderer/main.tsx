@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startTerminal } from './app/start-terminal';
-import { inPageBridge } from './bridge/in-page-bridge';
+import { pageBridge } from './bridge/page-bridge';
 import { TerminalProvider } from './app/terminal-context';
 import { loadDemoData } from './demo-data/load-demo-data';
 import { translator } from './i18n/messages';
@@ -15,7 +15,8 @@ import './styles.css';
  * Browser entry. URL parameters (for development, the demo and end-to-end tests): `db` names
  * the local database; `demo` how many demo customers a first start generates when the
  * terminal has no central server (default 10 000); `server` and `code` register the terminal
- * with a central server on its first start (the demo command passes them).
+ * with a central server on its first start (the demo command passes them); `devices` and
+ * `deviceToken` connect the terminal to a device host (browser mode with real devices).
  */
 const params = new URLSearchParams(location.search);
 const root = createRoot(document.getElementById('root') ?? document.body);
@@ -64,7 +65,7 @@ startTerminal({
     });
     root.render(
       <StrictMode>
-        <TerminalProvider value={{ services, store, bridge: inPageBridge(window), sync }}>
+        <TerminalProvider value={{ services, store, bridge: pageBridge(window, params), sync }}>
           <App />
         </TerminalProvider>
       </StrictMode>,

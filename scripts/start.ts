@@ -10,6 +10,7 @@ import {
   latestProgram,
   publishProgram,
 } from '../server/programs/program-store';
+import { startBrowserModeDevices } from '../electron/device-host/browser-mode-devices';
 import { diskProbe, electronPackageDir, findElectronBinary } from './electron-binary';
 import { launchElectronTerminal } from './launch-electron';
 import { serveFolder } from './serve-folder';
@@ -64,6 +65,20 @@ const electron =
     : findElectronBinary(electronPackageDir(), diskProbe);
 if (electron && !electron.ok)
   console.log(`No Electron window: ${electron.reason}; starting browser mode.`);
+// Browser mode's devices: the device host on 127.0.0.1 with the demo's simulated printer
+// (the manager can pick real ones on the settings screen, F9; kept in .data/demo-devices).
+const devices = electron?.ok
+  ? null
+  : await startBrowserModeDevices({
+      dataDir: path.join(root, '.data', 'demo-devices'),
+      allowedOrigins: [`http://127.0.0.1:${String(terminalPort)}`],
+      log: (message) => console.error(`devices: ${message}`),
+      firstSettings: {
+        printer: { transport: 'simulated', model: 'epson-tm-t20iii' },
+        serialScanners: [],
+        hidScanners: true,
+      },
+    });
 const terminal = electron?.ok
   ? await launchElectronTerminal(electron.path, root, query)
   : await serveFolder(path.join(root, 'dist', 'renderer'), terminalPort);
@@ -72,8 +87,9 @@ console.log(`Central server (PGlite in .data/demo-server): ${api.url}`);
 if ('exited' in terminal) {
   console.log('Loyalty Terminal: the Electron window (closing it stops the demo).');
 } else {
-  console.log(`Loyalty Terminal, browser mode: ${terminal.url}?${query}`);
-  console.log('Open it in Chrome or Chromium.');
+  const deviceQuery = devices ? `&${devices.pageQuery}` : '';
+  console.log(`Loyalty Terminal, browser mode: ${terminal.url}?${query}${deviceQuery}`);
+  console.log('Open it in Chrome or Chromium. Its devices: the device host, a simulated printer.');
 }
 console.log('Demo staff: cashier Анна (PIN 1111), manager Максим (PIN 9999).');
 console.log(
@@ -82,7 +98,7 @@ console.log(
 console.log('Admin CLI: npm run admin -- help   ·   Ctrl+C stops.');
 
 const stop = (): void => {
-  void Promise.all([terminal.close(), api.close()])
+  void Promise.all([terminal.close(), api.close(), devices?.stop()])
     .then(() => sql.close())
     .then(() => process.exit(0));
 };

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BridgeHandlers } from '../../shared/bridge/bridge-dispatch';
 import type { DeviceSettings } from '../../shared/bridge/device-settings';
-import type { DeviceStatus } from '../../shared/bridge/terminal-bridge';
+import type { DeviceStatus, PrintJobAnswer } from '../../shared/bridge/terminal-bridge';
 import type { ScanEvent } from '../../shared/devices/scan-event';
 import type { Lang } from '../../shared/i18n/lang';
 import { sampleSaleReceipt } from '../../shared/receipts/sample-receipts';
@@ -119,7 +119,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     const bytes = renderReceipt(receipt, { profile: current.printer.profile, lang });
     if (!bytes.ok) return { ok: false as const, error: bytes.error.message };
     const job = await current.queue.enqueue({ bytes: bytes.value, label });
-    return { ok: true as const, value: { jobId: job.id, waiting: current.queue.state().pending } };
+    return { ok: true as const, value: jobAnswer(job.id, current.queue) };
   };
 
   const handlers: BridgeHandlers = {
@@ -167,7 +167,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
         return { ok: false, error: 'No printer is set up: choose one in Settings (F9).' };
       const job = await current.queue.reprintLast();
       return job
-        ? { ok: true, value: { jobId: job.id, waiting: current.queue.state().pending } }
+        ? { ok: true, value: jobAnswer(job.id, current.queue) }
         : { ok: false, error: 'Nothing has been printed yet on this terminal.' };
     },
     'printer.testPrint': ({ lang }) => {
@@ -190,5 +190,18 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     },
     simulatedPrinter: () => printing?.printer.simulated ?? null,
     stop: close,
+  };
+}
+
+/** What a print request answers: the job, the queue's length and the printer's state. */
+function jobAnswer(jobId: string, queue: PrintQueue): PrintJobAnswer {
+  const state = queue.state();
+  return {
+    jobId,
+    waiting: state.pending,
+    printerState: state.printer.state,
+    ...(state.printer.state === 'ready'
+      ? {}
+      : { printerDetail: (state.lastError ?? state.printer.detail).slice(0, 500) }),
   };
 }

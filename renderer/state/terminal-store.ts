@@ -19,6 +19,21 @@ export type Screen =
   | { readonly name: 'settings' }
   | { readonly name: 'day-close' };
 
+/** What became of the slip on screen at the printer (renderer/app/print-slip.ts). */
+export type SlipPrinting =
+  | { readonly receiptId: string; readonly state: 'sending' }
+  | { readonly receiptId: string; readonly state: 'printed' }
+  /** In the printer's queue: `waiting` slips before it is out (1 = printing now). */
+  | {
+      readonly receiptId: string;
+      readonly state: 'queued';
+      readonly waiting: number;
+      /** False: the printer cannot print now (off, no paper); the slip waits for it. */
+      readonly printerReady: boolean;
+      readonly detail?: string;
+    }
+  | { readonly receiptId: string; readonly state: 'failed'; readonly error: string };
+
 export type Notice = { readonly kind: 'error' | 'info'; readonly text: string };
 
 /** A manager-only action waiting for a manager's PIN in a cashier's session. */
@@ -34,6 +49,7 @@ export type TerminalState = {
   /** The customer on screen, as of the last committed operation. */
   readonly customer: CustomerView | null;
   readonly slip: ReceiptRow | null;
+  readonly printing: SlipPrinting | null;
   readonly notice: Notice | null;
   readonly approval: PendingApproval | null;
   /** Where the next scan goes when not to a customer lookup (e.g. the enrolment's card field). */
@@ -51,6 +67,7 @@ export function createTerminalStore(lang: Lang): TerminalStore {
     screen: { name: 'scan' },
     customer: null,
     slip: null,
+    printing: null,
     notice: null,
     approval: null,
     scanTarget: null,

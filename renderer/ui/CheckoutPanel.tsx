@@ -1,3 +1,4 @@
+import { printSlip } from '../app/print-slip';
 import { useState } from 'react';
 import { quoteCheckout } from '../../shared/checkout/quote';
 import type { BasketLine, Quote, QuoteError } from '../../shared/checkout/quote';
@@ -27,7 +28,7 @@ export function CheckoutPanel({
   readonly view: CustomerView;
   readonly cardNumber: string | null;
 }) {
-  const { services, store } = useTerminal();
+  const { services, store, bridge } = useTerminal();
   const formats = useFormats();
   const { t, pts } = formats;
   const session = useTerminalState((s) => s.session);
@@ -102,6 +103,7 @@ export function CheckoutPanel({
         return;
       }
       store.setState({ slip: sale.value, notice: null });
+      void printSlip(services, store, bridge, sale.value);
       clear();
       await refreshCustomer(services, store);
     } finally {

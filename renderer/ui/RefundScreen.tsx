@@ -1,3 +1,4 @@
+import { printSlip } from '../app/print-slip';
 import { useState } from 'react';
 import { refundSale } from '../../shared/checkout/refund';
 import type { RefundError } from '../../shared/checkout/refund';
@@ -14,7 +15,7 @@ import { previewContext } from '../operations/terminal-services';
 
 /** Refund by receipt number, full or partial, with its effect on points shown before confirming. */
 export function RefundScreen() {
-  const { services, store } = useTerminal();
+  const { services, store, bridge } = useTerminal();
   const formats = useFormats();
   const { t, rub, pts } = formats;
   const session = useTerminalState((s) => s.session);
@@ -61,6 +62,7 @@ export function RefundScreen() {
       return;
     }
     store.setState({ slip: result.value, notice: null });
+    void printSlip(services, store, bridge, result.value);
     setReceipt(null);
     setNumber('');
   };

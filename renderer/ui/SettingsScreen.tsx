@@ -1,20 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { DeviceStatus } from '../../shared/bridge/terminal-bridge';
 import type { Lang } from '../../shared/i18n/lang';
 import { LANGS } from '../../shared/i18n/lang';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
+import { DevicesPanel } from './DevicesPanel';
 import { ServerSettings } from './ServerSettings';
 
-/** Terminal and store identity, language, devices (a list until the devices module lands). */
+/** Terminal and store identity, language, the central server, devices. */
 export function SettingsScreen() {
-  const { services, store, bridge } = useTerminal();
+  const { services, store } = useTerminal();
   const { t } = useFormats();
-  const [devices, setDevices] = useState<readonly DeviceStatus[]>([]);
-  useEffect(() => {
-    void bridge
-      .request('devices.list', {})
-      .then((result) => setDevices(result.ok ? result.value : []));
-  }, [bridge]);
   const lang = useTerminalState((s) => s.lang);
   const { identity, program } = services;
   return (
@@ -56,15 +49,7 @@ export function SettingsScreen() {
         </select>
       </label>
       <ServerSettings />
-      <h2>{t('settings.devices')}</h2>
-      <ul data-testid="devices">
-        {devices.map((device) => (
-          <li key={device.id}>
-            {device.name} ({device.transport}): {device.state}
-          </li>
-        ))}
-      </ul>
-      <p className="muted">{t('settings.devicesPlaceholder')}</p>
+      <DevicesPanel />
     </main>
   );
 }

@@ -1,16 +1,36 @@
+import { useMemo } from 'react';
 import { maskName } from '../../shared/customers/person-name';
+import { assertNever } from '../../shared/util/assert-never';
+import { printSlip } from '../app/print-slip';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
+import { receiptForSlip } from '../receipts/receipt-for-slip';
+import type { SlipPrinting } from '../state/terminal-store';
+import { ReceiptPaper } from './ReceiptPaper';
 
 /**
- * The slip on screen after a sale or a refund, with the figures the printed slip carries:
- * points spent and earned and the new balance. (The ESC/POS rendering of the same document
- * arrives with the printer issue.)
+ * The slip on screen after a sale or a refund: the figures the cashier tells the customer
+ * (points spent and earned, the new balance), what became of it at the printer with "print
+ * again", and the receipt as it prints (the same document the printer gets).
  */
 export function SlipPreview() {
   const slip = useTerminalState((s) => s.slip);
   const customer = useTerminalState((s) => s.customer);
-  const { store, services } = useTerminal();
+  const printing = useTerminalState((s) => s.printing);
+  const lang = useTerminalState((s) => s.lang);
+  const { store, services, bridge } = useTerminal();
   const { t, rub, pts, dateTime, date } = useFormats();
+  const paper = useMemo(
+    () =>
+      slip
+        ? receiptForSlip({
+            row: slip,
+            identity: services.identity,
+            customerName: customer?.customer.name ?? null,
+            cardKind: customer?.cards.find((card) => card.number === slip.cardNumber)?.kind ?? null,
+          })
+        : null,
+    [slip, customer, services.identity],
+  );
   if (!slip) return null;
   const close = (): void => store.setState({ slip: null });
   const figures = slip.slip;
@@ -68,6 +88,24 @@ export function SlipPreview() {
             <dd>{pts(figures.pendingAfter)}</dd>
           </dl>
         )}
+        <p className="slip-printing" data-testid="slip-printing" role="status">
+          {printingText(printing?.receiptId === slip.id ? printing : null, t)}
+        </p>
+        {paper?.ok && (
+          <details className="slip-paper">
+            <summary>{t('slip.paper')}</summary>
+            <ReceiptPaper receipt={paper.value} lang={lang} />
+          </details>
+        )}
+        <button
+          type="button"
+          className="big-button"
+          disabled={printing?.receiptId === slip.id && printing.state === 'sending'}
+          onClick={() => void printSlip(services, store, bridge, slip)}
+          data-testid="slip-print-again"
+        >
+          {t('slip.printAgain')}
+        </button>
         <button
           type="button"
           className="big-button primary"
@@ -80,4 +118,25 @@ export function SlipPreview() {
       </article>
     </div>
   );
+}
+
+function printingText(
+  printing: SlipPrinting | null,
+  t: ReturnType<typeof useFormats>['t'],
+): string {
+  if (!printing) return '';
+  switch (printing.state) {
+    case 'sending':
+      return t('slip.printSending');
+    case 'printed':
+      return t('slip.printed');
+    case 'queued':
+      return printing.printerReady && printing.waiting <= 1
+        ? t('slip.printQueued')
+        : `${t('slip.printWaiting', { waiting: printing.waiting })}${printing.detail ? ` ${printing.detail}` : ''}`;
+    case 'failed':
+      return t('slip.printFailed', { error: printing.error });
+    default:
+      return assertNever(printing, 'slip printing');
+  }
 }
