@@ -163,4 +163,25 @@ describe('browser mode with a device host on socat pairs', { timeout: 120_000 },
       .toContain('[CUT]');
     expect(printedFigure(printedText(printerEnd.peer), 'Начислено баллов')).toBe(earned);
   });
+
+  it('the settings screen shows each device’s state, checks the scanner and prints a test slip', async () => {
+    await page.keyboard.press('F9');
+    await expect
+      .poll(() => page.getByTestId('device-printer').getAttribute('data-state'), {
+        timeout: 20_000,
+      })
+      .toBe('ready');
+    await scanAtPty('TEST-SCAN-1');
+    await expect
+      .poll(() => page.getByTestId('last-scan').innerText())
+      .toMatch(/TEST-SCAN-1 \(serial\)/);
+    const before = printerEnd.peer.printed().length;
+    await page.getByTestId('test-print').click();
+    await expect
+      .poll(() => printedText(printerEnd.peer).split('[CUT]').length, { timeout: 20_000 })
+      .toBeGreaterThan(2);
+    expect(printerEnd.peer.printed().length).toBeGreaterThan(before);
+    expect(printedText(printerEnd.peer)).toContain('TEST');
+    await page.screenshot({ path: path.join(screenshots, 'devices-settings.png'), fullPage: true });
+  });
 });
