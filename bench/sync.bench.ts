@@ -42,7 +42,8 @@ import type { TerminalWork } from './sync/workload';
  * (the server is handed a stopwatch-wrapped Sql); the write statements under EXPLAIN
  * ANALYZE; a pull page's steps; what the pooled connections were doing (pg_stat_activity);
  * and the CPU-seconds of the server thread, the clients, PostgreSQL and the whole machine.
- * The bootstrap of 1 000 000 customers is not measured: there is no snapshot endpoint yet.
+ * The bootstrap of a new terminal (1 000 000 customers) has its own benchmark,
+ * bench/bootstrap.bench.ts.
  *
  * Messages are real outbox messages made by the engine (server/testing/sync-fixtures.ts)
  * before any clock starts. The terminals' side runs in a worker thread (sync/load-worker.ts),

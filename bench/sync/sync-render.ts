@@ -85,8 +85,8 @@ export function checkFigures(result: SyncBenchResult): Figure[] {
       met: result.rejectedAll === 0,
     },
     {
-      name: 'bootstrap of 1 000 000 customers (no snapshot endpoint yet)',
-      measured: 'not measured',
+      name: 'bootstrap of 1 000 000 customers',
+      measured: 'by bench/bootstrap.bench.ts',
       target: null,
       met: null,
     },
