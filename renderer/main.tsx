@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { newerProgram } from './app/program-updates';
 import { startTerminal } from './app/start-terminal';
 import { pageBridge } from './bridge/page-bridge';
 import { TerminalProvider } from './app/terminal-context';
@@ -57,19 +58,51 @@ startTerminal({
         },
       });
     });
+    // The program in force changes when the sync stores a newer version (checked after each
+    // successful sync); the bridge is made once, whatever re-renders.
+    const bridge = pageBridge(window, params);
+    let current = services;
+    let checkedAfter: number | null = null;
+    const render = (): void => {
+      root.render(
+        <StrictMode>
+          <TerminalProvider value={{ services: current, store, bridge, sync }}>
+            <App />
+          </TerminalProvider>
+        </StrictMode>,
+      );
+    };
     const sync = startSyncWorker(services.db.name, (view) => {
       store.setState({ sync: view });
       // Stamps from other terminals move this terminal's clock past them.
       const stamp = view.status.lastReport?.newestStamp;
       if (stamp) services.clock.receive(stamp as HlcStamp);
+      const success = view.status.lastSuccessAt;
+      if (success === null || success === checkedAfter) return;
+      checkedAfter = success;
+      void newerProgram(services.db, current.program).then((found) => {
+        if (!found) return;
+        const t = translator(store.getState().lang);
+        if ('problem' in found) {
+          store.setState({
+            notice: { kind: 'error', text: t('error.unexpected', { message: found.problem }) },
+          });
+          return;
+        }
+        current = { ...current, program: found.program };
+        store.setState({
+          notice: {
+            kind: 'info',
+            text: t('program.updated', {
+              name: found.program.name,
+              version: found.program.version,
+            }),
+          },
+        });
+        render();
+      });
     });
-    root.render(
-      <StrictMode>
-        <TerminalProvider value={{ services, store, bridge: pageBridge(window, params), sync }}>
-          <App />
-        </TerminalProvider>
-      </StrictMode>,
-    );
+    render();
   })
   .catch((error: unknown) => {
     root.render(

@@ -74,6 +74,7 @@ const ru = {
   'slip.printSending': 'Чек отправляется на принтер…',
   'slip.printQueued': 'Чек печатается.',
   'slip.printed': 'Чек напечатан.',
+  'program.updated': 'Действует новая версия программы лояльности: «{name}», версия {version}.',
   'slip.printWaiting':
     'Чек ждёт принтер (в очереди: {waiting}) и напечатается, как только принтер будет готов.',
   'slip.printFailed': 'Чек не напечатан: {error}',
@@ -313,6 +314,8 @@ const en: Record<MessageKey, string> = {
   'slip.printSending': 'Sending the receipt to the printer…',
   'slip.printQueued': 'The receipt is printing.',
   'slip.printed': 'The receipt is printed.',
+  'program.updated':
+    'A new version of the loyalty program is in force: “{name}”, version {version}.',
   'slip.printWaiting':
     'The receipt waits for the printer ({waiting} in the queue) and prints as soon as it is ready.',
   'slip.printFailed': 'The receipt was not printed: {error}',

@@ -163,4 +163,19 @@ describe('two terminals offline, then the link returns', { timeout: 120_000 }, (
     expect(flags.map((flag) => flag['kind'])).toContain('overdraft');
     await pages[1]?.screenshot({ path: path.join(screenshots, 'two-terminals-converged.png') });
   });
+
+  it('a program version published on the server is in force after the next sync, without a restart', async () => {
+    const published = await publishProgram(sql, {
+      ...demoProgramJson,
+      version: 2,
+      name: 'Spring program',
+    });
+    expect(published.ok).toBe(true);
+    const page = pages[0];
+    if (!page) throw new Error('no terminal');
+    await page.getByTestId('sync-now').click();
+    await expect
+      .poll(() => page.getByTestId('notice').innerText(), { timeout: 60_000 })
+      .toMatch(/«Spring program», версия 2/);
+  });
 });
