@@ -3,6 +3,7 @@ import type { DeviceSettings, PrinterSettings } from '../../shared/bridge/device
 import type { DeviceCandidates, DeviceStatus } from '../../shared/bridge/terminal-bridge';
 import type { ScanEvent } from '../../shared/devices/scan-event';
 import { assertNever } from '../../shared/util/assert-never';
+import { requireAuthorization } from '../app/actions';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
 
 /**
@@ -32,7 +33,7 @@ const TRANSPORTS: readonly PrinterSettings['transport'][] = [
 ];
 
 export function DevicesPanel() {
-  const { bridge, store } = useTerminal();
+  const { bridge, store, services } = useTerminal();
   const { t } = useFormats();
   const lang = useTerminalState((s) => s.lang);
   const [devices, setDevices] = useState<readonly DeviceStatus[]>([]);
@@ -73,6 +74,8 @@ export function DevicesPanel() {
 
   const save = async (): Promise<void> => {
     if (!form) return;
+    // Changing the devices is a manager's action (a manager's PIN inside a cashier's session).
+    if (!(await requireAuthorization(services, store, 'configure-devices'))) return;
     const answer = await bridge.request('devices.settings.set', settingsOf(form));
     setMessage(answer.ok ? t('devices.saved') : answer.error);
     if (answer.ok) setForm(formOf(answer.value));

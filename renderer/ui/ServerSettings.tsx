@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { requireAuthorization } from '../app/actions';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
 import type { Translate } from '../i18n/messages';
 import { registerTerminal } from '../sync/register-terminal';
@@ -11,7 +12,7 @@ import type { RegistrationFailure } from '../sync/register-terminal';
  * has none, afterwards the link's state and the messages the server did not accept.
  */
 export function ServerSettings() {
-  const { services } = useTerminal();
+  const { services, store } = useTerminal();
   const { t } = useFormats();
   const view = useTerminalState((s) => s.sync);
   const lang = useTerminalState((s) => s.lang);
@@ -34,6 +35,7 @@ export function ServerSettings() {
     );
 
   const register = async (): Promise<void> => {
+    if (!(await requireAuthorization(services, store, 'register-terminal'))) return;
     const result = await registerTerminal(services.db, { serverUrl, code, language: lang });
     if (!result.ok) {
       setMessage(failureWords(result.error, t));
