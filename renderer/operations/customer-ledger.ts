@@ -69,9 +69,14 @@ export async function foldFromCache(
   customerId: string,
   row: unknown,
 ): Promise<LedgerFold> {
-  const cached =
-    row === undefined ? null : ledgerFoldSchema.safeParse((row as { fold?: unknown }).fold);
-  return cached?.success ? cached.data : rebuildBalance(db, customerId);
+  return cachedFold(row) ?? rebuildBalance(db, customerId);
+}
+
+/** A balance row as read → its fold, or null when the row is missing or unreadable. */
+export function cachedFold(row: unknown): LedgerFold | null {
+  if (row === undefined) return null;
+  const cached = ledgerFoldSchema.safeParse((row as { fold?: unknown }).fold);
+  return cached.success ? cached.data : null;
 }
 
 /**

@@ -49,6 +49,20 @@ describe('enrolment', () => {
     ).toEqual([]);
   });
 
+  it('rebuilds a missing or damaged balance cache from the ledger when the customer is opened', async () => {
+    const { customer } = await enrol();
+    for (const damage of [
+      () => services.db.balances.delete(customer.id),
+      () => services.db.balances.put({ customerId: customer.id, fold: { garbage: true } as never }),
+    ]) {
+      await damage();
+      const view = await customerView(services, customer.id, dayAt(0, 16));
+      expect(view?.balance.available, 'the welcome bonus, from the ledger').toBe(200);
+      const cached = await services.db.balances.get(customer.id);
+      expect(cached?.fold, 'the cache is written again').toMatchObject({ entryCount: 1 });
+    }
+  });
+
   it('issues a virtual card from this terminal’s block, shown as a QR that scans back to it', async () => {
     const { card, qrPayload } = await enrol({ card: { kind: 'virtual' } });
     expect(card.number, 'prefix LT, block 7').toMatch(/^LT007/);

@@ -10,7 +10,7 @@ import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
 import { err, ok } from '../../shared/util/result';
 import type { Result } from '../../shared/util/result';
 import { fromCardRow, fromCustomerRow } from '../db/customer-rows';
-import { readFold, readRecentEntries } from './customer-ledger';
+import { cachedFold, readRecentEntries, rebuildBalance } from './customer-ledger';
 import type { TerminalServices } from './terminal-services';
 
 /** The most customers a search shows; the cashier narrows the search past that. */
@@ -103,21 +103,26 @@ export async function customerView(
   now: number,
 ): Promise<CustomerView | null> {
   const { db, program } = services;
-  return db.transaction('rw', [db.customers, db.cards, db.ledger, db.balances], async () => {
-    // Independent reads, issued together; only the latest entries are read and checked.
-    const [row, cardRows, fold, recent] = await Promise.all([
+  // One read-only transaction (it neither waits for nor holds up a writer such as the sync
+  // worker); independent reads issued together, only the latest entries read and checked.
+  const read = await db.transaction('r', [db.customers, db.cards, db.ledger, db.balances], () =>
+    Promise.all([
       db.customers.get(customerId),
       db.cards.where('customerId').equals(customerId).toArray(),
-      readFold(db, customerId),
+      db.balances.get(customerId),
       readRecentEntries(db, customerId, RECENT_OPERATIONS),
-    ]);
-    if (!row) return null;
-    const cards = cardRows.map(fromCardRow);
-    return {
-      customer: fromCustomerRow(row),
-      cards,
-      balance: balanceFromFold(fold, program, now),
-      recent,
-    };
-  });
+    ]),
+  );
+  const [row, cardRows, balanceRow, recent] = read;
+  if (!row) return null;
+  // A missing or unreadable balance cache (rare) is rebuilt from the ledger in a write.
+  const fold =
+    cachedFold(balanceRow) ??
+    (await db.transaction('rw', [db.ledger, db.balances], () => rebuildBalance(db, customerId)));
+  return {
+    customer: fromCustomerRow(row),
+    cards: cardRows.map(fromCardRow),
+    balance: balanceFromFold(fold, program, now),
+    recent,
+  };
 }
