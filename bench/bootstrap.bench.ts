@@ -36,9 +36,10 @@ import { serverCounts, spotCheckIds, verify } from './bootstrap/verify';
  *   npx tsx bench/bootstrap.bench.ts                        # 100 000 customers, ~9 min here
  *   npx tsx bench/bootstrap.bench.ts --customers 1000000    # the issue's figure (hours here)
  *
- * On this 2-CPU machine: seeding ~1 300–1 600 customers/s, the bootstrap ~400 customers/s
- * at 100 000 and ~300/s at 300 000 (IndexedDB slows as it grows), so 1 000 000 takes about
- * 13 min of seeding and roughly an hour of bootstrap, plus the probes (each a whole stream).
+ * On this 2-CPU machine: seeding ~800–1 600 customers/s (slower as the tables grow and when the
+ * machine is busy), the bootstrap ~400 customers/s at 100 000, ~300/s at 300 000 and 285/s
+ * at 1 000 000 (IndexedDB slows as it grows): 1 000 000 took 20 min of seeding and 58 min of
+ * bootstrap with --no-probes (each probe is another whole stream).
  *
  * Options: --chunk (customers per IndexedDB transaction, 2000 = bootstrap.ts's default),
  * --seed, --seeder bulk|demo (how the server is filled, see bootstrap/seed-chain.ts; not

@@ -63,6 +63,7 @@ startTerminal({
     const bridge = pageBridge(window, params);
     let current = services;
     let checkedAfter: number | null = null;
+    let reportedBroken: number | null = null;
     const render = (): void => {
       root.render(
         <StrictMode>
@@ -84,6 +85,9 @@ startTerminal({
         if (!found) return;
         const t = translator(store.getState().lang);
         if ('problem' in found) {
+          // Said once per broken version, not after every sync.
+          if (found.version === reportedBroken) return;
+          reportedBroken = found.version;
           store.setState({
             notice: { kind: 'error', text: t('error.unexpected', { message: found.problem }) },
           });

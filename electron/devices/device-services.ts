@@ -49,6 +49,8 @@ export type DeviceServices = {
   readonly stop: () => Promise<void>;
 };
 
+const NO_PRINTER = 'No printer is set up: choose one in Settings (F9).';
+
 type Printing = { readonly printer: ConfiguredPrinter; readonly queue: PrintQueue };
 
 export async function startDeviceServices(options: DeviceServicesOptions): Promise<DeviceServices> {
@@ -64,18 +66,24 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
   let printerProblem: string | null = null;
   let scanners: RunningScanners | null = null;
   let cancelPoll: (() => void) | undefined;
+  // Each opening of the devices has its own poll loop; a loop whose opening was closed stops
+  // at its next step (a refresh still running when `close` came must not schedule another).
+  let opening = 0;
 
-  const pollStatus = (): void => {
+  const pollStatus = (mine: number): void => {
     cancelPoll = timers.setTimeout(() => {
       const current = printing;
-      const done = (): void => pollStatus();
+      const next = (): void => {
+        if (mine === opening) pollStatus(mine);
+      };
       if (current && current.queue.state().pending === 0)
-        void current.queue.refreshStatus().then(done, done);
-      else done();
+        void current.queue.refreshStatus().then(next, next);
+      else next();
     }, options.statusPollMs ?? 5_000);
   };
 
   const close = async (): Promise<void> => {
+    opening += 1;
     cancelPoll?.();
     await Promise.all([printing?.queue.stop(), scanners?.stop()]);
     printing = null;
@@ -104,7 +112,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
       },
       sources: options.scannerSources,
     });
-    pollStatus();
+    pollStatus(opening);
   };
 
   await open(settings);
@@ -114,7 +122,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     if (!current)
       return {
         ok: false as const,
-        error: printerProblem ?? 'No printer is set up: choose one in Settings (F9).',
+        error: printerProblem ?? NO_PRINTER,
       };
     const bytes = renderReceipt(receipt, { profile: current.printer.profile, lang });
     if (!bytes.ok) return { ok: false as const, error: bytes.error.message };

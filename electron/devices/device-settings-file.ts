@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_DEVICE_SETTINGS, deviceSettingsSchema } from '../../shared/bridge/device-settings';
 import type { DeviceSettings } from '../../shared/bridge/device-settings';
+import { describeSchemaProblems, schemaProblems } from '../../shared/util/schema-problems';
 
 /**
  * The device settings on disk (`device-settings.json` in the device side's data folder).
@@ -35,7 +36,7 @@ export async function loadDeviceSettings(dir: string): Promise<LoadedDeviceSetti
   try {
     const parsed = deviceSettingsSchema.safeParse(JSON.parse(text));
     if (parsed.success) return { settings: parsed.data };
-    problem = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    problem = describeSchemaProblems(schemaProblems(parsed.error));
   } catch {
     problem = 'not JSON';
   }

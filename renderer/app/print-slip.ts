@@ -1,5 +1,6 @@
 import type { TerminalBridge } from '../../shared/bridge/terminal-bridge';
 import { fromCardRow, fromCustomerRow } from '../db/customer-rows';
+import type { ReceiptDocument } from '../../shared/receipts/receipt-document';
 import type { ReceiptRow } from '../db/rows';
 import { receiptForSlip } from '../receipts/receipt-for-slip';
 import type { TerminalStore } from '../state/terminal-store';
@@ -10,7 +11,9 @@ import type { TerminalServices } from '../operations/terminal-services';
  * bridge's printer. Never blocks the cashier and never undoes the sale: the outcome is only
  * shown beside the slip (`printing` in the store) — printed, waiting in the queue (the
  * printer prints it when it can, and why it cannot now), or why not at all (no printer, a
- * refused document), with "print again" offered.
+ * refused document, a failure on the way), with "print again" offered. The document is kept
+ * in the store (`slipReceipt`): the preview shows it and "print again" sends it, so what the
+ * screen shows is what prints.
  */
 export type PrintSlipOptions = { readonly intervalMs?: number; readonly maxPolls?: number };
 
@@ -21,36 +24,73 @@ export async function printSlip(
   row: ReceiptRow,
   options: PrintSlipOptions = {},
 ): Promise<void> {
-  store.setState({ printing: { receiptId: row.id, state: 'sending' } });
-  const [customer, card] = await Promise.all([
-    services.db.customers.get(row.customerId),
-    row.cardNumber === null ? undefined : services.db.cards.get(row.cardNumber),
-  ]);
-  const receipt = receiptForSlip({
-    row,
-    identity: services.identity,
-    customerName: customer ? fromCustomerRow(customer).name : null,
-    cardKind: card ? fromCardRow(card).kind : null,
+  store.setState({ printing: { receiptId: row.id, state: 'sending' }, slipReceipt: null });
+  await whileLatest(store, row.id, async () => {
+    const [customer, card] = await Promise.all([
+      services.db.customers.get(row.customerId),
+      row.cardNumber === null ? undefined : services.db.cards.get(row.cardNumber),
+    ]);
+    const receipt = receiptForSlip({
+      row,
+      identity: services.identity,
+      customerName: customer ? fromCustomerRow(customer).name : null,
+      cardKind: card ? fromCardRow(card).kind : null,
+    });
+    if (store.getState().printing?.receiptId !== row.id) return;
+    if (!receipt.ok) {
+      store.setState({
+        printing: { receiptId: row.id, state: 'failed', error: receipt.error.message },
+      });
+      return;
+    }
+    store.setState({ slipReceipt: { receiptId: row.id, document: receipt.value } });
+    await sendReceipt(store, bridge, row.id, receipt.value, options);
   });
-  const answer = receipt.ok
-    ? await bridge.request('printer.print', { receipt: receipt.value, lang: store.getState().lang })
-    : { ok: false as const, error: receipt.error.message };
-  // A later slip's printing replaces this one's outcome; an outcome for an old slip is dropped.
-  if (store.getState().printing?.receiptId !== row.id) return;
-  if (!answer.ok) {
-    store.setState({ printing: { receiptId: row.id, state: 'failed', error: answer.error } });
-    return;
+}
+
+/** Sends a receipt document to the printer and follows it ("print again" starts here). */
+export async function sendReceipt(
+  store: TerminalStore,
+  bridge: TerminalBridge,
+  receiptId: string,
+  receipt: ReceiptDocument,
+  options: PrintSlipOptions = {},
+): Promise<void> {
+  store.setState({ printing: { receiptId, state: 'sending' } });
+  await whileLatest(store, receiptId, async () => {
+    const answer = await bridge.request('printer.print', { receipt, lang: store.getState().lang });
+    // A later slip's printing replaces this one's outcome; an outcome for an old slip is dropped.
+    if (store.getState().printing?.receiptId !== receiptId) return;
+    if (!answer.ok) {
+      store.setState({ printing: { receiptId, state: 'failed', error: answer.error } });
+      return;
+    }
+    store.setState({
+      printing: {
+        receiptId,
+        state: 'queued',
+        waiting: answer.value.waiting,
+        printerReady: answer.value.printerState === 'ready',
+        ...(answer.value.printerDetail === undefined ? {} : { detail: answer.value.printerDetail }),
+      },
+    });
+    await followQueue(store, bridge, receiptId, options);
+  });
+}
+
+/** Runs `work`; whatever it throws becomes this slip's "not printed" (if still the latest). */
+async function whileLatest(
+  store: TerminalStore,
+  receiptId: string,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (store.getState().printing?.receiptId !== receiptId) return;
+    const message = error instanceof Error ? error.message : String(error);
+    store.setState({ printing: { receiptId, state: 'failed', error: message } });
   }
-  store.setState({
-    printing: {
-      receiptId: row.id,
-      state: 'queued',
-      waiting: answer.value.waiting,
-      printerReady: answer.value.printerState === 'ready',
-      ...(answer.value.printerDetail === undefined ? {} : { detail: answer.value.printerDetail }),
-    },
-  });
-  await followQueue(store, bridge, row.id, options);
 }
 
 /**

@@ -11,13 +11,14 @@ import type { TerminalDatabase } from '../db/terminal-database';
 export async function newerProgram(
   db: TerminalDatabase,
   current: Program,
-): Promise<{ program: Program } | { problem: string } | null> {
+): Promise<{ program: Program } | { problem: string; version: number } | null> {
   const latest = await db.programs.orderBy('version').last();
   if (!latest || latest.version <= current.version) return null;
   const parsed = parseProgram(latest.program);
   return parsed.ok
     ? { program: parsed.value }
     : {
+        version: latest.version,
         problem: `program version ${String(latest.version)} is unreadable; version ${String(current.version)} stays in force`,
       };
 }

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../../shared/i18n/lang';
+import type { ReceiptDocument } from '../../shared/receipts/receipt-document';
 import type { ReceiptRow } from '../db/rows';
 import type { CustomerView } from '../operations/find-customer';
 import type { StaffSession } from '../staff/sign-in';
@@ -50,6 +51,8 @@ export type TerminalState = {
   readonly customer: CustomerView | null;
   readonly slip: ReceiptRow | null;
   readonly printing: SlipPrinting | null;
+  /** The receipt document of the slip on screen, once built: previewed and (re)printed. */
+  readonly slipReceipt: { readonly receiptId: string; readonly document: ReceiptDocument } | null;
   readonly notice: Notice | null;
   readonly approval: PendingApproval | null;
   /** Where the next scan goes when not to a customer lookup (e.g. the enrolment's card field). */
@@ -68,6 +71,7 @@ export function createTerminalStore(lang: Lang): TerminalStore {
     customer: null,
     slip: null,
     printing: null,
+    slipReceipt: null,
     notice: null,
     approval: null,
     scanTarget: null,

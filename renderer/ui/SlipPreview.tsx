@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
 import { maskName } from '../../shared/customers/person-name';
 import { assertNever } from '../../shared/util/assert-never';
-import { printSlip } from '../app/print-slip';
+import { printSlip, sendReceipt } from '../app/print-slip';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
-import { receiptForSlip } from '../receipts/receipt-for-slip';
 import type { SlipPrinting } from '../state/terminal-store';
 import { ReceiptPaper } from './ReceiptPaper';
 
@@ -19,18 +17,8 @@ export function SlipPreview() {
   const lang = useTerminalState((s) => s.lang);
   const { store, services, bridge } = useTerminal();
   const { t, rub, pts, dateTime, date } = useFormats();
-  const paper = useMemo(
-    () =>
-      slip
-        ? receiptForSlip({
-            row: slip,
-            identity: services.identity,
-            customerName: customer?.customer.name ?? null,
-            cardKind: customer?.cards.find((card) => card.number === slip.cardNumber)?.kind ?? null,
-          })
-        : null,
-    [slip, customer, services.identity],
-  );
+  const slipReceipt = useTerminalState((s) => s.slipReceipt);
+  const paper = slip && slipReceipt?.receiptId === slip.id ? slipReceipt.document : null;
   if (!slip) return null;
   const close = (): void => store.setState({ slip: null });
   const figures = slip.slip;
@@ -91,17 +79,21 @@ export function SlipPreview() {
         <p className="slip-printing" data-testid="slip-printing" role="status">
           {printingText(printing?.receiptId === slip.id ? printing : null, t)}
         </p>
-        {paper?.ok && (
+        {paper && (
           <details className="slip-paper">
             <summary>{t('slip.paper')}</summary>
-            <ReceiptPaper receipt={paper.value} lang={lang} />
+            <ReceiptPaper receipt={paper} lang={lang} />
           </details>
         )}
         <button
           type="button"
           className="big-button"
           disabled={printing?.receiptId === slip.id && printing.state === 'sending'}
-          onClick={() => void printSlip(services, store, bridge, slip)}
+          onClick={() =>
+            void (paper
+              ? sendReceipt(store, bridge, slip.id, paper)
+              : printSlip(services, store, bridge, slip))
+          }
           data-testid="slip-print-again"
         >
           {t('slip.printAgain')}

@@ -46,7 +46,11 @@ export function createSyncApi(
     handle(deps, request)
       .then((answer) =>
         'lines' in answer
-          ? streamLines(response, answer.lines)
+          ? streamLines(response, answer.lines, (error) => {
+              deps.log?.(
+                `sync api: ${request.method ?? ''} ${request.url ?? ''}: stream cut: ${String(error)}`,
+              );
+            })
           : send(response, answer.status, answer.body),
       )
       .catch((error: unknown) => {
@@ -230,9 +234,15 @@ const CORS_HEADERS = {
  * first line cannot change the status any more: the stream is cut, and the client, missing
  * the last line, knows it is incomplete.
  */
+/**
+ * A 200 and its lines as they come. A failure after the head has gone out cannot become an
+ * error answer: the stream is cut (the client sees no closing line and resumes), and the
+ * failure is logged unless the client itself went away.
+ */
 async function streamLines(
   response: ServerResponse,
   lines: (write: (line: unknown) => Promise<void>) => Promise<void>,
+  onFailure: (error: unknown) => void,
 ): Promise<void> {
   response.writeHead(200, {
     'content-type': 'application/x-ndjson; charset=utf-8',
@@ -254,7 +264,8 @@ async function streamLines(
         });
     });
     response.end();
-  } catch {
+  } catch (error) {
+    if (!response.destroyed) onFailure(error);
     response.destroy();
   }
 }

@@ -70,7 +70,9 @@ function groupBy(rows: readonly Record<string, unknown>[], column: string): Map<
   const groups = new Map<string, unknown[]>();
   for (const row of rows) {
     const owner = String(row['owner']);
-    groups.set(owner, [...(groups.get(owner) ?? []), row[column]]);
+    const group = groups.get(owner);
+    if (group) group.push(row[column]);
+    else groups.set(owner, [row[column]]);
   }
   return groups;
 }

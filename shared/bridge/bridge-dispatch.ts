@@ -1,4 +1,4 @@
-import { BRIDGE_CHANNELS } from './terminal-bridge';
+import { BRIDGE_CHANNELS, parseBridgeRequest } from './terminal-bridge';
 import type { BridgeChannel, BridgeRequest, BridgeResponse, BridgeResult } from './terminal-bridge';
 
 /**
@@ -39,24 +39,19 @@ export async function dispatchBridgeRequest(
 ): Promise<BridgeResult<unknown>> {
   if (!isBridgeChannel(channel))
     return { ok: false, error: `unknown bridge channel ${JSON.stringify(channel)}` };
-  const contract = BRIDGE_CHANNELS[channel];
-  const request = contract.request.safeParse(payload);
-  if (!request.success)
-    return {
-      ok: false,
-      error: `bad ${channel} request: ${request.error.issues.map((i) => i.message).join('; ')}`,
-    };
+  const request = parseBridgeRequest(channel, payload);
+  if (!request.ok) return request;
   let answer: BridgeResult<unknown>;
   try {
     // The handler map is indexed by the channel just checked; TypeScript cannot correlate
     // the two type parameters, so the call goes through one widened signature.
     const handler = handlers[channel] as (request: unknown) => unknown;
-    answer = (await handler(request.data)) as BridgeResult<unknown>;
+    answer = (await handler(request.value)) as BridgeResult<unknown>;
   } catch (error) {
     return { ok: false, error: `${channel} failed: ${errorText(error)}` };
   }
   if (!answer.ok) return answer;
-  const response = contract.response.safeParse(answer.value);
+  const response = BRIDGE_CHANNELS[channel].response.safeParse(answer.value);
   return response.success
     ? { ok: true, value: response.data }
     : {

@@ -1,6 +1,7 @@
 import { open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { describeSchemaProblems, schemaProblems } from '../../../shared/util/schema-problems';
 
 /**
  * Durable storage of print jobs: ONE FILE PER JOB in a directory.
@@ -130,7 +131,7 @@ async function parseJobFile(path: string, name: string): Promise<Parsed> {
   if (!record.success) {
     return {
       ok: false,
-      reason: `not a valid print job: ${record.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      reason: `not a valid print job: ${describeSchemaProblems(schemaProblems(record.error))}`,
     };
   }
   const { id, seq, createdAt, label, bytes } = record.data;

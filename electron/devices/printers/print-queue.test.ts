@@ -151,10 +151,21 @@ describe('print queue: paper and cover', () => {
     const timers = createManualTimers();
     const printer = createSimulatedPrinter();
     printer.setCondition('cover-open');
-    const queue = queueOn(tempDir(), printer, timers);
+    // Every write the queue attempts is seen here: the simulator itself drops writes while it
+    // cannot print, so its `printed()` alone could not tell "not sent" from "sent and lost".
+    const sent: Uint8Array[] = [];
+    const watched = {
+      ...printer,
+      write: (bytes: Uint8Array) => {
+        sent.push(bytes);
+        return printer.write(bytes);
+      },
+    };
+    const queue = queueOn(tempDir(), watched, timers);
     await queue.start();
     await queue.enqueue({ bytes: text('slip X'), label: 'X' });
     await queue.idle();
+    expect(sent, 'nothing sent while the cover is open').toEqual([]);
     expect(printer.printed()).toEqual([]);
     expect(queue.state().printer).toMatchObject({ state: 'cover-open', condition: 'cover-open' });
     printer.setCondition('paper-near-end'); // still prints

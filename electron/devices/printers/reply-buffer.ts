@@ -4,15 +4,20 @@ import { STATUS_QUERIES, parseStatusReplies, statusRequest } from './printer-sta
 import type { PrinterStatus } from './printer-status';
 
 /**
- * Bytes the printer sent back, consumed one at a time by status requests. Invariant: at most
- * one reader waits at a time (status requests are serialised by `queryStatus`).
+ * Bytes the printer sent back, consumed one at a time by status requests. Invariants: at most
+ * one reader waits at a time (status requests are serialised by `queryStatus`); at most
+ * MAX_KEPT bytes are kept — a device that talks unasked (automatic status back, the wrong
+ * device on the port) loses its oldest bytes, which a status request would discard anyway.
  */
+const MAX_KEPT = 64;
+
 export class ReplyBuffer {
   #bytes: number[] = [];
   #waiter: ((byte: number) => void) | undefined;
 
   push(chunk: Uint8Array): void {
     for (const byte of chunk) this.#bytes.push(byte);
+    if (this.#bytes.length > MAX_KEPT) this.#bytes = this.#bytes.slice(-MAX_KEPT);
     this.#wake();
   }
 

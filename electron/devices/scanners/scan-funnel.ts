@@ -2,6 +2,7 @@ import type { ScanEvent } from '../../../shared/devices/scan-event';
 import { scanEventSchema } from '../../../shared/devices/scan-event';
 import { assertNever } from '../../../shared/util/assert-never';
 import type { Timers } from '../timers';
+import { describeSchemaProblems, schemaProblems } from '../../../shared/util/schema-problems';
 
 /**
  * The one place every scan goes through, whatever produced it (HID POS, serial, the
@@ -134,7 +135,7 @@ export function createScanFunnel(options: ScanFunnelOptions): ScanFunnel {
       if (!parsed.success) {
         return drop({
           kind: 'invalid',
-          problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          problems: describeSchemaProblems(schemaProblems(parsed.error)),
         });
       }
       return push(parsed.data);
