@@ -11,6 +11,7 @@ import type { Result } from '../../shared/util/result';
 import type { SchemaProblem } from '../../shared/util/schema-problems';
 import type { Sql } from '../db/sql';
 import type { ProgramStore } from '../programs/program-store';
+import { firstOutOfScope } from '../sync/message-scope';
 import { pushBatch } from '../sync/push';
 import { dbOptionalInstant, dbOptionalText, dbText } from './db-values';
 
@@ -123,9 +124,9 @@ export async function importOutboxFile(
     return err({ code: 'bad-signature', terminalId });
   if (file.storeId !== storeId)
     return err({ code: 'wrong-store', terminalId, storeId, fileStoreId: file.storeId });
-  const foreign = foreignMessage(file, storeId);
+  const foreign = firstOutOfScope(file.messages, { storeId, terminalId: file.terminalId });
   if (foreign !== null)
-    return err({ code: 'foreign-message', messageId: foreign, terminalId, storeId });
+    return err({ code: 'foreign-message', messageId: foreign.messageId, terminalId, storeId });
 
   const results: PushResult[] = [];
   for (let start = 0; start < file.messages.length; start += MAX_PUSH_BATCH)
@@ -133,16 +134,6 @@ export async function importOutboxFile(
       ...(await pushBatch(sql, programs, file.messages.slice(start, start + MAX_PUSH_BATCH), now)),
     );
   return ok(summary(file, timeZone, results));
-}
-
-/** The id of the first message that is not wholly this terminal's, in this store. */
-function foreignMessage(file: ExportFile, storeId: string): string | null {
-  for (const message of file.messages) {
-    const records = [message, ...message.entries];
-    if (records.some((r) => r.storeId !== storeId || r.terminalId !== file.terminalId))
-      return message.id;
-  }
-  return null;
 }
 
 function summary(

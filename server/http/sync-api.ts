@@ -17,6 +17,7 @@ import type { Sql } from '../db/sql';
 import { latestProgram } from '../programs/program-store';
 import type { ProgramStore } from '../programs/program-store';
 import { pullChanges } from '../sync/pull';
+import { firstOutOfScope } from '../sync/message-scope';
 import { pushBatch } from '../sync/push';
 import { streamSnapshot } from '../sync/snapshot';
 import { storedEntry } from '../sync/stored-rows';
@@ -150,21 +151,19 @@ async function push(
       `A push holds at most ${String(MAX_PUSH_BATCH)} messages; this one holds ${String(count.length)}.`,
     );
   const request = parseWith(pushRequestSchema, body);
-  for (const message of request.messages) {
-    const records = [message, ...message.entries];
-    if (records.some((record) => record.storeId !== terminal.storeId))
-      throw new HttpError(
-        403,
-        'wrong-store',
-        `Message ${message.id} holds data of another store than ${terminal.storeId}; nothing was applied.`,
-      );
-    if (records.some((record) => record.terminalId !== terminal.terminalId))
-      throw new HttpError(
-        403,
-        'wrong-terminal',
-        `Message ${message.id} was not made by terminal ${terminal.terminalId}; nothing was applied.`,
-      );
-  }
+  const breach = firstOutOfScope(request.messages, terminal);
+  if (breach?.kind === 'wrong-store')
+    throw new HttpError(
+      403,
+      'wrong-store',
+      `Message ${breach.messageId} holds data of another store than ${terminal.storeId}; nothing was applied.`,
+    );
+  if (breach?.kind === 'wrong-terminal')
+    throw new HttpError(
+      403,
+      'wrong-terminal',
+      `Message ${breach.messageId} was not made by terminal ${terminal.terminalId}; nothing was applied.`,
+    );
   const answer: PushAnswer = {
     results: await pushBatch(deps.sql, deps.programs, request.messages, deps.now()),
   };
