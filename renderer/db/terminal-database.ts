@@ -20,7 +20,8 @@ import { SCHEMA_VERSIONS } from './schema-versions';
  * Durability is strict: since Chrome 121 an IndexedDB transaction reports `complete` before
  * the data reaches the disk unless asked otherwise, and a committed sale must survive a
  * power cut. Every business operation is ONE transaction over the tables it touches
- * (operations/in-transaction.ts).
+ * (see operations/, e.g. record-sale.ts); reads that must agree use one read-only transaction
+ * (db/read-snapshot.ts).
  *
  * Schema changes: append a version to schema-versions.ts (never edit a released one), with
  * an upgrade function and a test that upgrades real rows of the previous version.

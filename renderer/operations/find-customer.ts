@@ -10,6 +10,7 @@ import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
 import { err, ok } from '../../shared/util/result';
 import type { Result } from '../../shared/util/result';
 import { fromCardRow, fromCustomerRow } from '../db/customer-rows';
+import { readSnapshot } from '../db/read-snapshot';
 import { cachedFold, readRecentEntries, rebuildBalance } from './customer-ledger';
 import type { TerminalServices } from './terminal-services';
 
@@ -36,7 +37,7 @@ export async function findByCardCode(
   const code = parseCardCode(raw, DEFAULT_CARD_CODE_SETTINGS);
   if (!code.ok) return err({ code: 'invalid-code', error: code.error });
   const { db } = services;
-  return db.transaction('r', [db.cards, db.customers], async () => {
+  return readSnapshot(db, [db.cards, db.customers], async () => {
     const row: unknown = await db.cards.get(code.value.number);
     if (row === undefined) return err({ code: 'unknown-card' as const, number: code.value.number });
     const card = fromCardRow(row);
@@ -105,7 +106,7 @@ export async function customerView(
   const { db, program } = services;
   // One read-only transaction (it neither waits for nor holds up a writer such as the sync
   // worker); independent reads issued together, only the latest entries read and checked.
-  const read = await db.transaction('r', [db.customers, db.cards, db.ledger, db.balances], () =>
+  const read = await readSnapshot(db, [db.customers, db.cards, db.ledger, db.balances], () =>
     Promise.all([
       db.customers.get(customerId),
       db.cards.where('customerId').equals(customerId).toArray(),
