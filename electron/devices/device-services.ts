@@ -204,12 +204,5 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
 /** What a print request answers: the job, the queue's length and the printer's state. */
 function jobAnswer(jobId: string, queue: PrintQueue): PrintJobAnswer {
   const state = queue.state();
-  return {
-    jobId,
-    waiting: state.pending,
-    printerState: state.printer.state,
-    ...(state.printer.state === 'ready'
-      ? {}
-      : { printerDetail: (state.lastError ?? state.printer.detail).slice(0, 500) }),
-  };
+  return { jobId, waiting: state.pending, printerState: state.printer.state };
 }

@@ -70,8 +70,7 @@ export async function sendReceipt(
         receiptId,
         state: 'queued',
         waiting: answer.value.waiting,
-        printerReady: answer.value.printerState === 'ready',
-        ...(answer.value.printerDetail === undefined ? {} : { detail: answer.value.printerDetail }),
+        printerState: answer.value.printerState,
       },
     });
     await followQueue(store, bridge, receiptId, options);
@@ -119,8 +118,7 @@ async function followQueue(
               receiptId,
               state: 'queued',
               waiting,
-              printerReady: printer.state === 'ready',
-              ...(printer.detail === undefined ? {} : { detail: printer.detail }),
+              printerState: printer.state,
             },
     });
     if (waiting === 0) return;

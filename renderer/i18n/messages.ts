@@ -77,6 +77,7 @@ const ru = {
   'program.updated': 'Действует новая версия программы лояльности: «{name}», версия {version}.',
   'slip.printWaiting':
     'Чек ждёт принтер (в очереди: {waiting}) и напечатается, как только принтер будет готов.',
+  'slip.printerIs': 'Принтер: {state}.',
   'slip.printFailed': 'Чек не напечатан: {error}',
   'slip.printAgain': 'Напечатать ещё раз',
   'slip.paper': 'Как выглядит чек',
@@ -318,6 +319,7 @@ const en: Record<MessageKey, string> = {
     'A new version of the loyalty program is in force: “{name}”, version {version}.',
   'slip.printWaiting':
     'The receipt waits for the printer ({waiting} in the queue) and prints as soon as it is ready.',
+  'slip.printerIs': 'Printer: {state}.',
   'slip.printFailed': 'The receipt was not printed: {error}',
   'slip.printAgain': 'Print again',
   'slip.paper': 'The printed receipt',

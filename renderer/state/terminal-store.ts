@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
+import type { DeviceStatus } from '../../shared/bridge/terminal-bridge';
 import type { Lang } from '../../shared/i18n/lang';
 import type { ReceiptDocument } from '../../shared/receipts/receipt-document';
 import type { ReceiptRow } from '../db/rows';
@@ -29,9 +30,8 @@ export type SlipPrinting =
       readonly receiptId: string;
       readonly state: 'queued';
       readonly waiting: number;
-      /** False: the printer cannot print now (off, no paper); the slip waits for it. */
-      readonly printerReady: boolean;
-      readonly detail?: string;
+      /** Not `ready`: the printer cannot print now (off, no paper); the slip waits for it. */
+      readonly printerState: DeviceStatus['state'];
     }
   | { readonly receiptId: string; readonly state: 'failed'; readonly error: string };
 

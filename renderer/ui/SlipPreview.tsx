@@ -1,9 +1,8 @@
 import { maskName } from '../../shared/customers/person-name';
-import { assertNever } from '../../shared/util/assert-never';
 import { printSlip, sendReceipt } from '../app/print-slip';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
-import type { SlipPrinting } from '../state/terminal-store';
 import { ReceiptPaper } from './ReceiptPaper';
+import { slipPrintingText } from './slip-printing-text';
 
 /**
  * The slip on screen after a sale or a refund: the figures the cashier tells the customer
@@ -77,7 +76,7 @@ export function SlipPreview() {
           </dl>
         )}
         <p className="slip-printing" data-testid="slip-printing" role="status">
-          {printingText(printing?.receiptId === slip.id ? printing : null, t)}
+          {slipPrintingText(printing?.receiptId === slip.id ? printing : null, t)}
         </p>
         {paper && (
           <details className="slip-paper">
@@ -110,25 +109,4 @@ export function SlipPreview() {
       </article>
     </div>
   );
-}
-
-function printingText(
-  printing: SlipPrinting | null,
-  t: ReturnType<typeof useFormats>['t'],
-): string {
-  if (!printing) return '';
-  switch (printing.state) {
-    case 'sending':
-      return t('slip.printSending');
-    case 'printed':
-      return t('slip.printed');
-    case 'queued':
-      return printing.printerReady && printing.waiting <= 1
-        ? t('slip.printQueued')
-        : `${t('slip.printWaiting', { waiting: printing.waiting })}${printing.detail ? ` ${printing.detail}` : ''}`;
-    case 'failed':
-      return t('slip.printFailed', { error: printing.error });
-    default:
-      return assertNever(printing, 'slip printing');
-  }
 }

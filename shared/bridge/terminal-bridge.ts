@@ -34,10 +34,11 @@ export const printJobSchema = z.strictObject({
   jobId: z.string().min(1).max(80),
   /** Slips in the queue after this one was added, this one included until it prints. */
   waiting: z.int().min(0),
-  /** The printer's state as last known: not `ready` means the slip waits for it. */
+  /**
+   * The printer's state as last known: not `ready` means the slip waits for it. The UI says
+   * why in the cashier's language; the device's technical detail is in `devices.list`.
+   */
   printerState: z.enum(DEVICE_STATES),
-  /** Why the printer cannot print now, in words for the cashier. */
-  printerDetail: z.string().max(500).optional(),
 });
 export type PrintJobAnswer = z.output<typeof printJobSchema>;
 

@@ -152,7 +152,7 @@ describe('browser mode with a device host on socat pairs', { timeout: 120_000 },
     const { earned } = await sale(500);
     await expect
       .poll(async () => page.getByTestId('slip-printing').innerText(), { timeout: 20_000 })
-      .toMatch(/ждёт принтер/);
+      .toMatch(/ждёт принтер.* Принтер: не подключён\.$/s);
     await page.getByTestId('slip-close').click();
 
     printer = await startSocatPair({ dir: printer.dir });
