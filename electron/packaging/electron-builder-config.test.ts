@@ -59,6 +59,14 @@ describe('electron-builder.yml', () => {
     expect(section('win').target).toEqual(['nsis']);
   });
 
+  it('gives the deb what electron-builder requires of it: a homepage and a maintainer e-mail', () => {
+    const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      homepage?: string;
+    };
+    expect(packageJson.homepage).toMatch(/^https:\/\//);
+    expect(section('linux').maintainer).toMatch(/^[^<>]+ <[^<>@\s]+@[^<>@\s]+>$/);
+  });
+
   it('never rebuilds native modules (N-API prebuilds) and packs into an asar', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
