@@ -127,7 +127,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
     const bytes = renderReceipt(receipt, { profile: current.printer.profile, lang });
     if (!bytes.ok) return { ok: false as const, error: bytes.error.message };
     const job = await current.queue.enqueue({ bytes: bytes.value, label });
-    return { ok: true as const, value: jobAnswer(job.id, current.queue) };
+    return { ok: true as const, value: jobAnswer(job.id, current) };
   };
 
   const handlers: BridgeHandlers = {
@@ -175,7 +175,7 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
         return { ok: false, error: 'No printer is set up: choose one in Settings (F9).' };
       const job = await current.queue.reprintLast();
       return job
-        ? { ok: true, value: jobAnswer(job.id, current.queue) }
+        ? { ok: true, value: jobAnswer(job.id, current) }
         : { ok: false, error: 'Nothing has been printed yet on this terminal.' };
     },
     'printer.testPrint': ({ lang }) => {
@@ -202,7 +202,12 @@ export async function startDeviceServices(options: DeviceServicesOptions): Promi
 }
 
 /** What a print request answers: the job, the queue's length and the printer's state. */
-function jobAnswer(jobId: string, queue: PrintQueue): PrintJobAnswer {
+function jobAnswer(jobId: string, { queue, printer }: Printing): PrintJobAnswer {
   const state = queue.state();
-  return { jobId, waiting: state.pending, printerState: state.printer.state };
+  return {
+    jobId,
+    waiting: state.pending,
+    printerState: state.printer.state,
+    columns: printer.profile.columns,
+  };
 }

@@ -66,6 +66,7 @@ export async function sendReceipt(
       return;
     }
     store.setState({
+      printerColumns: answer.value.columns,
       printing: {
         receiptId,
         state: 'queued',

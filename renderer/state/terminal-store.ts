@@ -53,6 +53,8 @@ export type TerminalState = {
   readonly printing: SlipPrinting | null;
   /** The receipt document of the slip on screen, once built: previewed and (re)printed. */
   readonly slipReceipt: { readonly receiptId: string; readonly document: ReceiptDocument } | null;
+  /** The printer's line width as its last answer gave it (the preview wraps to it), or null. */
+  readonly printerColumns: number | null;
   readonly notice: Notice | null;
   readonly approval: PendingApproval | null;
   /** Where the next scan goes when not to a customer lookup (e.g. the enrolment's card field). */
@@ -72,6 +74,7 @@ export function createTerminalStore(lang: Lang): TerminalStore {
     slip: null,
     printing: null,
     slipReceipt: null,
+    printerColumns: null,
     notice: null,
     approval: null,
     scanTarget: null,

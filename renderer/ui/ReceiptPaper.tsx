@@ -1,20 +1,32 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { layoutReceipt } from '../../shared/receipts/layout-receipt';
-import { PAPER_COLUMNS } from '../../shared/receipts/print-blocks';
 import type { ReceiptDocument } from '../../shared/receipts/receipt-document';
 import type { Lang } from '../../shared/i18n/lang';
 import { assertNever } from '../../shared/util/assert-never';
 
 /**
  * The on-screen preview of a receipt: the same laid-out lines the printer gets
- * (layoutReceipt), in a monospace column as wide as 80 mm paper, so what the cashier sees is
- * what prints (a 58 mm printer wraps the same text to fewer columns).
+ * (layoutReceipt), wrapped to the printer's columns in a monospace column as wide, so what
+ * the cashier sees is what prints (32 columns on 58 mm paper, 42 or 48 on 80 mm).
  */
-export function ReceiptPaper({ receipt, lang }: { receipt: ReceiptDocument; lang: Lang }) {
-  const blocks = layoutReceipt(receipt, { columns: PAPER_COLUMNS['80mm'], lang });
+export function ReceiptPaper({
+  receipt,
+  lang,
+  columns,
+}: {
+  receipt: ReceiptDocument;
+  lang: Lang;
+  columns: number;
+}) {
+  const blocks = layoutReceipt(receipt, { columns, lang });
   return (
-    <div className="receipt-paper" data-testid="receipt-paper">
+    <div
+      className="receipt-paper"
+      data-testid="receipt-paper"
+      data-columns={columns}
+      style={{ width: `${String(columns)}ch` }}
+    >
       {blocks.map((block, i) => {
         const key = String(i);
         switch (block.kind) {

@@ -1,4 +1,5 @@
 import { maskName } from '../../shared/customers/person-name';
+import { PAPER_COLUMNS } from '../../shared/receipts/print-blocks';
 import { printSlip, sendReceipt } from '../app/print-slip';
 import { useFormats, useTerminal, useTerminalState } from '../app/terminal-context';
 import { ReceiptPaper } from './ReceiptPaper';
@@ -17,6 +18,7 @@ export function SlipPreview() {
   const { store, services, bridge } = useTerminal();
   const { t, rub, pts, dateTime, date } = useFormats();
   const slipReceipt = useTerminalState((s) => s.slipReceipt);
+  const printerColumns = useTerminalState((s) => s.printerColumns);
   const paper = slip && slipReceipt?.receiptId === slip.id ? slipReceipt.document : null;
   if (!slip) return null;
   const close = (): void => store.setState({ slip: null });
@@ -81,7 +83,11 @@ export function SlipPreview() {
         {paper && (
           <details className="slip-paper">
             <summary>{t('slip.paper')}</summary>
-            <ReceiptPaper receipt={paper} lang={lang} />
+            <ReceiptPaper
+              receipt={paper}
+              lang={lang}
+              columns={printerColumns ?? PAPER_COLUMNS['80mm']}
+            />
           </details>
         )}
         <button

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scanEventSchema } from '../devices/scan-event';
+import { MIN_COLUMNS } from '../receipts/print-blocks';
 import { receiptDocumentSchema } from '../receipts/receipt-document';
 import { deviceSettingsSchema } from './device-settings';
 import type { ScanEvent } from '../devices/scan-event';
@@ -39,6 +40,8 @@ export const printJobSchema = z.strictObject({
    * why in the cashier's language; the device's technical detail is in `devices.list`.
    */
   printerState: z.enum(DEVICE_STATES),
+  /** The printer's line width (font A columns): the slip's on-screen preview wraps to it. */
+  columns: z.int().min(MIN_COLUMNS).max(64),
 });
 export type PrintJobAnswer = z.output<typeof printJobSchema>;
 

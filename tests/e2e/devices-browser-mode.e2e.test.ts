@@ -26,7 +26,8 @@ import { launchChromium } from './support/chromium';
 const root = path.resolve(import.meta.dirname, '../..');
 const screenshots = path.join(root, 'test-results', 'e2e');
 const CARD = '2900010000015';
-const PROFILE = PRINTER_PROFILES['epson-tm-t20iii'];
+/** A 58 mm clone: its own Cyrillic code page number, and 32 columns the preview follows. */
+const PROFILE = PRINTER_PROFILES['pos-5890'];
 
 let dataDir: string;
 let scanner: SocatPair;
@@ -142,6 +143,17 @@ describe('browser mode with a device host on socat pairs', { timeout: 120_000 },
     expect(await page.getByTestId('slip-printing').innerText()).toMatch(
       /печатается|напечатан|ждёт/,
     );
+    // The preview is the printed slip: the printer's 32 columns, the same lines.
+    await page.locator('.slip-paper summary').click();
+    const paper = page.getByTestId('receipt-paper');
+    expect(await paper.getAttribute('data-columns')).toBe(String(PROFILE.columns));
+    const shown = await paper.locator('.paper-line').allInnerTexts();
+    expect(Math.max(...shown.map((line) => line.length))).toBeLessThanOrEqual(PROFILE.columns);
+    const printedLines = text.split('\n');
+    for (const label of ['Начислено баллов', 'Доступно баллов'])
+      expect(shown.find((line) => line.startsWith(label))).toBe(
+        printedLines.filter((line) => line.startsWith(label)).at(-1),
+      );
     await page.screenshot({ path: path.join(screenshots, 'devices-slip.png') });
     await page.getByTestId('slip-close').click();
   });
