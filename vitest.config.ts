@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.ts';
 import { PlainSummaryReporter } from './tests/support/plain-summary-reporter.ts';
 import { StopTestServers } from './tests/support/stop-test-servers.ts';
 // Loaded with `--configLoader runner` (package.json): the commands import server code, which
@@ -8,16 +9,7 @@ import { syncServerCommands } from './tests/support/sync-server-commands.ts';
 import { deviceHostCommands } from './tests/support/device-host-commands.ts';
 
 /** Debian's Chromium (Playwright cannot download its own browsers here); see README. */
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+const chromium = { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] };
 
 export default defineConfig({
   test: {

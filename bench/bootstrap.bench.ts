@@ -1,12 +1,12 @@
-import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { serveFolder } from '../scripts/serve-folder';
 import { formatBootstrapReport } from './bootstrap/bootstrap-report';
 import type { BootstrapBenchOptions, BootstrapBenchResult } from './bootstrap/bootstrap-result';
 import { startBootstrapServer } from './bootstrap/bootstrap-server';
@@ -63,13 +63,9 @@ import { serverCounts, spotCheckIds, verify } from './bootstrap/verify';
  * a profile on disk: a Playwright incognito context would keep IndexedDB in memory.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+/** Heap figures need precise memory info and a page-callable full GC. */
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',
 ];
@@ -131,34 +127,6 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'bootstrap-bench-'));
 const pageDir = path.join(work, 'page');
 const profileDir = path.join(work, 'profile');
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-};
-
-/** Serves the built page; the two headers make the page cross-origin isolated. */
-function servePage(root: string) {
-  return createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const file = path.join(root, url.pathname === '/' ? 'index.html' : url.pathname);
-    if (!file.startsWith(root + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    const stream = createReadStream(file);
-    stream.on('error', () => response.writeHead(404).end());
-    stream.on('open', () => {
-      response.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-      });
-      stream.pipe(response);
-    });
-  });
-}
-
 const log = (line: string): void => {
   console.log(`[bootstrap-bench] ${line}`);
 };
@@ -203,7 +171,7 @@ async function main(): Promise<void> {
 
   log('starting a durable PostgreSQL cluster and the sync API');
   const server = await startBootstrapServer();
-  const pageServer = servePage(pageDir);
+  let pageServer: Awaited<ReturnType<typeof serveFolder>> | null = null;
   let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | null = null;
   const stopped = { timedOut: false };
   const timer = setTimeout(() => {
@@ -233,12 +201,11 @@ async function main(): Promise<void> {
       credential: await server.registerTerminal('S1', 'S1-BOOT'),
     };
 
-    await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
-    const { port } = pageServer.address() as AddressInfo;
+    pageServer = await serveFolder(pageDir, { crossOriginIsolated: true });
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: BENCH_CHROMIUM_ARGS,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => {
@@ -247,7 +214,7 @@ async function main(): Promise<void> {
     page.on('pageerror', (error) => {
       console.error(`page error: ${error.message}`);
     });
-    await page.goto(`http://127.0.0.1:${String(port)}/`);
+    await page.goto(pageServer.url);
     await page.waitForFunction((name) => name in globalThis, PAGE_API);
     const environment = await page.evaluate(
       (name) => (globalThis as unknown as Record<string, PageApi>)[name]?.environment(),
@@ -331,7 +298,7 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(timer);
     await context?.close().catch(() => undefined);
-    pageServer.close();
+    await pageServer?.close();
     await server.stop();
   }
 }

@@ -14,6 +14,7 @@ import { startSocatPair } from '../electron/devices/testing/socat-pair';
 import { layoutReceipt } from '../shared/receipts/layout-receipt';
 import { sampleSaleReceipt } from '../shared/receipts/sample-receipts';
 import { demoCardNumber } from '../shared/demo-data/demo-customer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { seededRandom, summarize } from './sync/stats';
 import type { LatencySummary } from './sync/stats';
@@ -118,16 +119,10 @@ const devices = await startBrowserModeDevices({
   },
 });
 const context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
   locale: 'ru-RU',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...CHROMIUM_ARGS],
 });
 const deadline = setTimeout(() => {
   say(`stopped after ${String(timeoutMs / 60_000)} minutes (--timeout-minutes)`);

@@ -1,11 +1,11 @@
-import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { serveFolder } from '../scripts/serve-folder';
 import { checkTargets, formatStorageReport } from './storage/storage-report';
 import { RUN_FUNCTION } from './storage/storage-bench-result';
 import type { StorageBenchOptions, StorageBenchResult } from './storage/storage-bench-result';
@@ -29,13 +29,9 @@ import type { StorageBenchOptions, StorageBenchResult } from './storage/storage-
  * Playwright incognito context would keep IndexedDB in memory and measure no disk at all.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+/** Heap figures need precise memory info and a page-callable full GC. */
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',
 ];
@@ -93,34 +89,6 @@ type BenchPage = Record<
   (options: StorageBenchOptions) => Promise<StorageBenchResult>
 >;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-};
-
-/** Serves the built page; the two headers make the page cross-origin isolated. */
-function servePage(root: string) {
-  return createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const file = path.join(root, url.pathname === '/' ? 'index.html' : url.pathname);
-    if (!file.startsWith(root + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    const stream = createReadStream(file);
-    stream.on('error', () => response.writeHead(404).end());
-    stream.on('open', () => {
-      response.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-      });
-      stream.pipe(response);
-    });
-  });
-}
-
 async function main(): Promise<void> {
   console.log(`building the benchmark page (${pageDir})`);
   await build({
@@ -129,13 +97,11 @@ async function main(): Promise<void> {
     logLevel: 'warn',
     build: { outDir: pageDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   });
-  const server = servePage(pageDir);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveFolder(pageDir, { crossOriginIsolated: true });
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: BENCH_CHROMIUM_ARGS,
   });
   // Closing the browser makes the pending evaluate fail, so the run ends through `finally`.
   let timedOut = false;
@@ -151,7 +117,7 @@ async function main(): Promise<void> {
     page.on('pageerror', (error) => {
       console.error(`page error: ${error.message}`);
     });
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(server.url);
     await page.waitForFunction((name) => name in globalThis, RUN_FUNCTION);
     const result = await page
       .evaluate(({ name, opts }) => (globalThis as unknown as BenchPage)[name](opts), {
@@ -167,7 +133,7 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(timer);
     await context.close();
-    server.close();
+    await server.close();
   }
 }
 

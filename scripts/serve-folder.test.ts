@@ -43,6 +43,18 @@ describe('serveFolder', () => {
     expect(await get(server.url, '/')).toBe(200);
   });
 
+  it('makes pages cross-origin isolated only when asked (benchmark pages)', async () => {
+    const isolated = await serveFolder(folder, { crossOriginIsolated: true });
+    try {
+      const headers = (await fetch(isolated.url)).headers;
+      expect(headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    } finally {
+      await isolated.close();
+    }
+    expect((await fetch(server.url)).headers.get('cross-origin-opener-policy')).toBeNull();
+  });
+
   it('refuses a folder that was not built', async () => {
     await expect(serveFolder(os.tmpdir())).rejects.toThrow(/no index.html/);
   });

@@ -81,7 +81,7 @@ const devices = electron?.ok
     });
 const terminal = electron?.ok
   ? await launchElectronTerminal(electron.path, root, query)
-  : await serveFolder(path.join(root, 'dist', 'renderer'), terminalPort);
+  : await serveFolder(path.join(root, 'dist', 'renderer'), { port: terminalPort });
 
 console.log(`Central server (PGlite in .data/demo-server): ${api.url}`);
 if ('exited' in terminal) {

@@ -1,0 +1,18 @@
+/**
+ * Debian's Chromium, driven by playwright-core: Playwright cannot download its own browsers on
+ * a machine without internet (README, "Tests"). One list of flags for the tests, the benches
+ * and Vitest's browser project.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * No sandbox (CI runs as root) and no GPU; the rest keeps Chromium from reaching for a
+ * network this machine does not have (updates, sync, background fetches).
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
