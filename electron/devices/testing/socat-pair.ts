@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,7 +11,9 @@ import { join } from 'node:path';
  *
  * The ends are symlinks `DIR/A` and `DIR/B` (socat removes them when it exits). Passing the
  * `dir` of a closed pair starts a new pair at the same paths: to the code under test, the
- * device vanished and came back (hot-plug). Modem-line ioctls do not work on ptys.
+ * device vanished and came back (hot-plug). Modem-line ioctls do not work on ptys. The
+ * directory is made when missing and removed by `close` once empty, so runs leave nothing
+ * in /tmp.
  */
 export type SocatPair = {
   readonly dir: string;
@@ -19,7 +21,7 @@ export type SocatPair = {
   readonly a: string;
   /** Path of end B. */
   readonly b: string;
-  /** Kills socat and waits until it has exited; the links are gone afterwards. Idempotent. */
+  /** Kills socat and waits until it has exited; the links (and an empty `dir`) are gone. Idempotent. */
   readonly close: () => Promise<void>;
 };
 
@@ -34,6 +36,7 @@ const POLL_MS = 10;
 
 export async function startSocatPair(options: SocatPairOptions = {}): Promise<SocatPair> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'socat-pair-'));
+  mkdirSync(dir, { recursive: true });
   const a = join(dir, 'A');
   const b = join(dir, 'B');
   const child = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
@@ -61,16 +64,21 @@ export async function startSocatPair(options: SocatPairOptions = {}): Promise<So
     ]);
     if (failed !== undefined) throw failed;
     if (Date.now() > deadline) {
-      await stop(child, exited);
+      await stop(child, exited, dir);
       throw new Error(`socat did not create ${a} and ${b} in time: ${stderr.trim()}`);
     }
   }
-  return { dir, a, b, close: () => stop(child, exited) };
+  return { dir, a, b, close: () => stop(child, exited, dir) };
 }
 
-async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
+async function stop(child: ChildProcess, exited: Promise<void>, dir: string): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   await exited;
+  try {
+    rmdirSync(dir); // only an empty one: never anything a test left there
+  } catch {
+    // Not empty, or already gone (closed twice): left as it is.
+  }
 }
 
 function delay(ms: number): Promise<void> {
