@@ -1,5 +1,5 @@
 import type { CardLookupError } from '../operations/find-customer';
-import { customerView, findByCardCode } from '../operations/find-customer';
+import { customerView, customerViewByCard } from '../operations/find-customer';
 import { describeCardCodeError } from '../../shared/cards/parse-card-code';
 import { translator } from '../i18n/messages';
 import type { TerminalServices } from '../operations/terminal-services';
@@ -96,12 +96,17 @@ export async function lookUpCard(
   store: TerminalStore,
   code: string,
 ): Promise<void> {
-  const found = await findByCardCode(services, code);
-  if (found.ok) {
-    await openCustomer(services, store, found.value.customer.id, found.value.card.number);
+  const found = await customerViewByCard(services, code, services.now());
+  if (!found.ok) {
+    store.setState({ notice: { kind: 'error', text: describeLookupError(found.error, store) } });
     return;
   }
-  store.setState({ notice: { kind: 'error', text: describeLookupError(found.error, store) } });
+  const { card, view } = found.value;
+  store.setState({
+    customer: view,
+    screen: { name: 'customer', customerId: view.customer.id, cardNumber: card.number },
+    notice: null,
+  });
 }
 
 function describeLookupError(error: CardLookupError, store: TerminalStore): string {

@@ -8,7 +8,7 @@ import type { TestServices } from '../testing/test-services';
 import { blockCard, replaceCard } from './card-changes';
 import { enrolCustomer } from './enrol-customer';
 import type { EnrolmentInput } from './enrol-customer';
-import { customerView, findByCardCode, searchCustomers } from './find-customer';
+import { customerView, customerViewByCard, findByCardCode, searchCustomers } from './find-customer';
 
 let services: TestServices;
 beforeEach(async () => {
@@ -55,11 +55,19 @@ describe('enrolment', () => {
       () => services.db.balances.delete(customer.id),
       () => services.db.balances.put({ customerId: customer.id, fold: { garbage: true } as never }),
     ]) {
-      await damage();
-      const view = await customerView(services, customer.id, dayAt(0, 16));
-      expect(view?.balance.available, 'the welcome bonus, from the ledger').toBe(200);
-      const cached = await services.db.balances.get(customer.id);
-      expect(cached?.fold, 'the cache is written again').toMatchObject({ entryCount: 1 });
+      for (const open of [
+        () => customerView(services, customer.id, dayAt(0, 16)),
+        async () => {
+          const found = await customerViewByCard(services, plasticCard(1), dayAt(0, 16));
+          return found.ok ? found.value.view : null;
+        },
+      ]) {
+        await damage();
+        const view = await open();
+        expect(view?.balance.available, 'the welcome bonus, from the ledger').toBe(200);
+        const cached = await services.db.balances.get(customer.id);
+        expect(cached?.fold, 'the cache is written again').toMatchObject({ entryCount: 1 });
+      }
     }
   });
 
@@ -111,11 +119,26 @@ describe('enrolment', () => {
 describe('finding a customer', () => {
   it('by card: a scan with scanner noise, a typed number; blocked and replaced cards say so', async () => {
     const { customer } = await enrol();
-    const scanned = await findByCardCode(services, `]E0${plasticCard(1)}\r\n`);
+    /** The lookup, and the scan's way to the customer screen: the same answer from both. */
+    const lookUp = async (raw: string) => {
+      const found = await findByCardCode(services, raw);
+      const viewed = await customerViewByCard(services, raw, services.now());
+      expect(viewed.ok ? viewed.value.view.customer : viewed.error).toEqual(
+        found.ok ? found.value.customer : found.error,
+      );
+      if (viewed.ok) {
+        expect(viewed.value.card).toEqual(found.ok && found.value.card);
+        expect(viewed.value.view).toEqual(
+          await customerView(services, viewed.value.card.customerId, services.now()),
+        );
+      }
+      return found;
+    };
+    const scanned = await lookUp(`]E0${plasticCard(1)}\r\n`);
     expect(scanned.ok && scanned.value.customer.id).toBe(customer.id);
-    const unknown = await findByCardCode(services, plasticCard(99));
+    const unknown = await lookUp(plasticCard(99));
     expect(unknown.ok ? null : unknown.error.code).toBe('unknown-card');
-    const product = await findByCardCode(services, '4006381333931');
+    const product = await lookUp('4006381333931');
     expect(product.ok ? null : product.error.code).toBe('invalid-code');
 
     const replaced = await replaceCard(services, {
@@ -125,20 +148,20 @@ describe('finding a customer', () => {
       card: { kind: 'plastic', scanned: plasticCard(2) },
     });
     expect(replaced.ok).toBe(true);
-    const old = await findByCardCode(services, plasticCard(1));
+    const old = await lookUp(plasticCard(1));
     expect(old.ok ? null : old.error).toEqual({
       code: 'card-replaced',
       number: plasticCard(1),
       replacedBy: plasticCard(2),
     });
-    const fresh = await findByCardCode(services, plasticCard(2));
+    const fresh = await lookUp(plasticCard(2));
     expect(
       fresh.ok && fresh.value.customer.id,
       'the new card finds the same customer, points and all',
     ).toBe(customer.id);
 
     await blockCard(services, { managerId: 'M1', number: plasticCard(2), reason: 'stolen' });
-    const blocked = await findByCardCode(services, plasticCard(2));
+    const blocked = await lookUp(plasticCard(2));
     expect(blocked.ok ? null : blocked.error).toEqual({
       code: 'card-blocked',
       number: plasticCard(2),

@@ -7,6 +7,7 @@ import { parsePhoneNumber } from '../../shared/customers/phone-number';
 import { balanceFromFold } from '../../shared/ledger/balance';
 import type { CustomerBalance } from '../../shared/ledger/balance';
 import type { LedgerEntry } from '../../shared/ledger/ledger-entry';
+import { assertNever } from '../../shared/util/assert-never';
 import { err, ok } from '../../shared/util/result';
 import type { Result } from '../../shared/util/result';
 import { fromCardRow, fromCustomerRow } from '../db/customer-rows';
@@ -38,21 +39,57 @@ export async function findByCardCode(
   if (!code.ok) return err({ code: 'invalid-code', error: code.error });
   const { db } = services;
   return readSnapshot(db, [db.cards, db.customers], async () => {
-    const row: unknown = await db.cards.get(code.value.number);
-    if (row === undefined) return err({ code: 'unknown-card' as const, number: code.value.number });
-    const card = fromCardRow(row);
-    if (card.state === 'blocked')
-      return err({ code: 'card-blocked' as const, number: card.number, reason: card.blockReason });
-    if (card.state === 'replaced')
-      return err({
-        code: 'card-replaced' as const,
-        number: card.number,
-        replacedBy: card.replacedBy,
-      });
-    const customer = await db.customers.get(card.customerId);
-    if (!customer) return err({ code: 'unknown-card' as const, number: card.number });
-    return ok({ card, customer: fromCustomerRow(customer) });
+    const card = await readUsableCard(db, code.value.number);
+    if (!card.ok) return card;
+    const customer = await db.customers.get(card.value.customerId);
+    if (!customer) return err({ code: 'unknown-card' as const, number: card.value.number });
+    return ok({ card: card.value, customer: fromCustomerRow(customer) });
   });
+}
+
+/**
+ * A scan → the customer screen's view of the card's customer, or why not. One snapshot and two
+ * round trips to the store: the card, then all of its customer's rows at once (a lookup then
+ * a `customerView` would take three, and read the customer twice).
+ */
+export async function customerViewByCard(
+  services: TerminalServices,
+  raw: string,
+  now: number,
+): Promise<Result<{ readonly card: CardRecord; readonly view: CustomerView }, CardLookupError>> {
+  const code = parseCardCode(raw, DEFAULT_CARD_CODE_SETTINGS);
+  if (!code.ok) return err({ code: 'invalid-code', error: code.error });
+  const { db } = services;
+  const read = await readSnapshot(db, [db.cards, ...viewTables(db)], async () => {
+    const card = await readUsableCard(db, code.value.number);
+    if (!card.ok) return card;
+    return ok({ card: card.value, rows: await readViewRows(db, card.value.customerId) });
+  });
+  if (!read.ok) return read;
+  const { card, rows } = read.value;
+  const view = await viewFromRows(services, card.customerId, rows, now);
+  if (!view) return err({ code: 'unknown-card', number: card.number });
+  return ok({ card, view });
+}
+
+/** The card with this number if a customer can use it now, or why not. */
+async function readUsableCard(
+  db: TerminalServices['db'],
+  number: string,
+): Promise<Result<CardRecord, CardLookupError>> {
+  const row: unknown = await db.cards.get(number);
+  if (row === undefined) return err({ code: 'unknown-card', number });
+  const card = fromCardRow(row);
+  switch (card.state) {
+    case 'active':
+      return ok(card);
+    case 'blocked':
+      return err({ code: 'card-blocked', number: card.number, reason: card.blockReason });
+    case 'replaced':
+      return err({ code: 'card-replaced', number: card.number, replacedBy: card.replacedBy });
+    default:
+      return assertNever(card.state, 'card state');
+  }
 }
 
 /**
@@ -103,18 +140,37 @@ export async function customerView(
   customerId: string,
   now: number,
 ): Promise<CustomerView | null> {
-  const { db, program } = services;
-  // One read-only transaction (it neither waits for nor holds up a writer such as the sync
-  // worker); independent reads issued together, only the latest entries read and checked.
-  const read = await readSnapshot(db, [db.customers, db.cards, db.ledger, db.balances], () =>
-    Promise.all([
-      db.customers.get(customerId),
-      db.cards.where('customerId').equals(customerId).toArray(),
-      db.balances.get(customerId),
-      readRecentEntries(db, customerId, RECENT_OPERATIONS),
-    ]),
-  );
-  const [row, cardRows, balanceRow, recent] = read;
+  const { db } = services;
+  const rows = await readSnapshot(db, viewTables(db), () => readViewRows(db, customerId));
+  return viewFromRows(services, customerId, rows, now);
+}
+
+type ViewRows = Awaited<ReturnType<typeof readViewRows>>;
+
+function viewTables(db: TerminalServices['db']) {
+  return [db.customers, db.cards, db.ledger, db.balances];
+}
+
+/**
+ * The customer screen's rows, as stored: independent reads issued together (one round
+ * trip), only the latest entries read and checked. Call inside a read-only snapshot (it
+ * neither waits for nor holds up a writer such as the sync worker).
+ */
+function readViewRows(db: TerminalServices['db'], customerId: string) {
+  return Promise.all([
+    db.customers.get(customerId),
+    db.cards.where('customerId').equals(customerId).toArray(),
+    db.balances.get(customerId),
+    readRecentEntries(db, customerId, RECENT_OPERATIONS),
+  ]);
+}
+
+async function viewFromRows(
+  { db, program }: TerminalServices,
+  customerId: string,
+  [row, cardRows, balanceRow, recent]: ViewRows,
+  now: number,
+): Promise<CustomerView | null> {
   if (!row) return null;
   // A missing or unreadable balance cache (rare) is rebuilt from the ledger in a write.
   const fold =
