@@ -26,6 +26,7 @@ import { figureTable, formatTable, machine } from './sync/sync-report';
  *
  *   npm run bench:scan                               # 1 000 000 customers (loading: ~1 h here)
  *   npm run bench:scan -- --customers 20000          # a quick run
+ *   npm run bench:scan -- --profile .data/scan-1m    # keep the filled store for later runs
  *
  * The real path: a socat pseudo-terminal pair plays a serial scanner; the device host (the
  * real serialport, framing, funnel, WebSocket) hands the scan to the built terminal in
@@ -37,6 +38,11 @@ import { figureTable, formatTable, machine } from './sync/sync-report';
  * ~4 % of demo customers with a virtual card have no plastic number and answer "unknown card",
  * timed apart. Target: scan to screen p99 ≤ 50 ms.
  *
+ * With --profile DIR the Chromium profile (and the store in it) is kept: the first run fills
+ * it, later runs with the same --customers reuse it (the loader fills only an empty store)
+ * and skip the hour of loading. A store holding another number of customers (a run stopped
+ * while loading) is refused: delete the folder.
+ *
  * Receipt rendering: layout and ESC/POS encoding of the demo receipt for each printer model,
  * in this Node process.
  */
@@ -46,6 +52,7 @@ const { values: args } = parseArgs({
     scans: { type: 'string', default: '300' },
     renders: { type: 'string', default: '2000' },
     'timeout-minutes': { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const customers = wholeNumber('customers', args.customers, 10);
@@ -67,6 +74,20 @@ function wholeNumber(name: string, text: string, min: number): number {
     throw new Error(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
   return value;
 }
+
+/** The terminal's port with a kept profile (--profile). */
+const KEPT_PROFILE_PORT = 47_613;
+
+/** Runs in the page: the customers in the bench's store, counted with raw IndexedDB. */
+const COUNT_CUSTOMERS_SCRIPT = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('scan-bench');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const count = open.result.transaction('customers').objectStore('customers').count();
+    count.onsuccess = () => { open.result.close(); resolve(count.result); };
+    count.onerror = () => reject(count.error);
+  };
+})`;
 
 const nowMs = (): number => performance.timeOrigin + performance.now();
 
@@ -107,7 +128,11 @@ for (const id of PRINTER_MODEL_IDS) {
 
 // 2. Scan to screen.
 const scanner = await startSocatPair();
-const terminal = await serveFolder(path.join(root, 'dist', 'renderer'));
+// IndexedDB belongs to the origin, port included: a kept profile's store is found again only
+// at the same port.
+const terminal = await serveFolder(path.join(root, 'dist', 'renderer'), {
+  port: args.profile === undefined ? 0 : KEPT_PROFILE_PORT,
+});
 const devices = await startBrowserModeDevices({
   dataDir: path.join(work, 'devices'),
   allowedOrigins: [new URL(terminal.url).origin],
@@ -118,15 +143,25 @@ const devices = await startBrowserModeDevices({
     hidScanners: false,
   },
 });
-const context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+const profileDir =
+  args.profile === undefined ? path.join(work, 'profile') : path.resolve(args.profile);
+const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: CHROMIUM_PATH,
   headless: true,
   locale: 'ru-RU',
   args: [...CHROMIUM_ARGS],
 });
+/** Stops what the run started (socat would outlive the process), keeping a --profile. */
+async function cleanUp(): Promise<void> {
+  await context.close();
+  await devices.stop();
+  await terminal.close();
+  await scanner.close();
+  rmSync(work, { recursive: true, force: true });
+}
 const deadline = setTimeout(() => {
   say(`stopped after ${String(timeoutMs / 60_000)} minutes (--timeout-minutes)`);
-  process.exit(1);
+  void cleanUp().finally(() => process.exit(1));
 }, timeoutMs);
 
 const page = context.pages()[0] ?? (await context.newPage());
@@ -149,6 +184,14 @@ await page.getByText('Вход сотрудника').waitFor({ timeout: timeout
 clearInterval(progress);
 const loadSeconds = (Date.now() - loadStarted) / 1000;
 say(`loaded in ${String(Math.round(loadSeconds))} s`);
+const stored = await page.evaluate<number>(COUNT_CUSTOMERS_SCRIPT);
+if (stored !== customers) {
+  await cleanUp();
+  throw new Error(
+    `the store in ${profileDir} holds ${String(stored)} customers, not ${String(customers)}: ` +
+      'a run stopped while loading, or another --customers; delete the folder',
+  );
+}
 await page.getByRole('button', { name: /Анна/ }).click();
 await page.getByTestId('pin').fill('1111');
 await page.getByTestId('pin').press('Enter');
@@ -182,7 +225,7 @@ const result = {
   benchmark: 'scan',
   at: new Date().toISOString(),
   machine: machine(),
-  options: { customers, scans, renders },
+  options: { customers, scans, renders, keptProfile: args.profile !== undefined },
   loadSeconds,
   scanToScreen: toScreen,
   scanToUnknownCardNotice: summarize(unknown),
@@ -228,8 +271,4 @@ const file = path.join(dir, `scan-${result.at.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify({ ...result, figures }, null, 2)}\n`);
 console.log(`\nsaved ${path.relative(process.cwd(), file)}`);
 
-await context.close();
-await devices.stop();
-await terminal.close();
-await scanner.close();
-rmSync(work, { recursive: true, force: true });
+await cleanUp();
