@@ -127,98 +127,128 @@ for (const id of PRINTER_MODEL_IDS) {
 }
 
 // 2. Scan to screen.
-const scanner = await startSocatPair();
-// IndexedDB belongs to the origin, port included: a kept profile's store is found again only
-// at the same port.
-const terminal = await serveFolder(path.join(root, 'dist', 'renderer'), {
-  port: args.profile === undefined ? 0 : KEPT_PROFILE_PORT,
-});
-const devices = await startBrowserModeDevices({
-  dataDir: path.join(work, 'devices'),
-  allowedOrigins: [new URL(terminal.url).origin],
-  log: (line) => say(`devices: ${line}`),
-  firstSettings: {
-    printer: { transport: 'none' },
-    serialScanners: [{ path: scanner.a, baudRate: 115_200 }],
-    hidScanners: false,
+/**
+ * What the run started, stopped in reverse order on every way out (socat would outlive the
+ * process); a --profile folder stays.
+ */
+const stops: (() => Promise<void> | void)[] = [
+  () => {
+    rmSync(work, { recursive: true, force: true });
   },
-});
-const profileDir =
-  args.profile === undefined ? path.join(work, 'profile') : path.resolve(args.profile);
-const context = await chromium.launchPersistentContext(profileDir, {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  locale: 'ru-RU',
-  args: [...CHROMIUM_ARGS],
-});
-/** Stops what the run started (socat would outlive the process), keeping a --profile. */
-async function cleanUp(): Promise<void> {
-  await context.close();
-  await devices.stop();
-  await terminal.close();
-  await scanner.close();
-  rmSync(work, { recursive: true, force: true });
+];
+async function stopAll(): Promise<void> {
+  for (const stop of stops.splice(0).reverse())
+    await Promise.resolve()
+      .then(stop)
+      .catch((error: unknown) => {
+        say(`while stopping: ${String(error)}`);
+      });
 }
-const deadline = setTimeout(() => {
-  say(`stopped after ${String(timeoutMs / 60_000)} minutes (--timeout-minutes)`);
-  void cleanUp().finally(() => process.exit(1));
-}, timeoutMs);
 
-const page = context.pages()[0] ?? (await context.newPage());
-page.on('console', (message) => {
-  if (message.type() === 'warning' || message.type() === 'error') say(`page: ${message.text()}`);
-});
-const loadStarted = Date.now();
-await page.goto(`${terminal.url}?db=scan-bench&demo=${String(customers)}&${devices.pageQuery}`);
-say(`loading ${String(customers)} demo customers through the terminal's own loader`);
-const progress = setInterval(() => {
-  void page
-    .locator('.loading')
-    .innerText({ timeout: 1_000 })
-    .then(
-      (text) => say(text),
-      () => undefined,
+async function measureScans(): Promise<{
+  loadSeconds: number;
+  shown: number[];
+  unknown: number[];
+}> {
+  const scanner = await startSocatPair();
+  stops.push(() => scanner.close());
+  // IndexedDB belongs to the origin, port included: a kept profile's store is found again only
+  // at the same port.
+  const terminal = await serveFolder(path.join(root, 'dist', 'renderer'), {
+    port: args.profile === undefined ? 0 : KEPT_PROFILE_PORT,
+  });
+  stops.push(() => terminal.close());
+  const devices = await startBrowserModeDevices({
+    dataDir: path.join(work, 'devices'),
+    allowedOrigins: [new URL(terminal.url).origin],
+    log: (line) => say(`devices: ${line}`),
+    firstSettings: {
+      printer: { transport: 'none' },
+      serialScanners: [{ path: scanner.a, baudRate: 115_200 }],
+      hidScanners: false,
+    },
+  });
+  stops.push(() => devices.stop());
+  const profileDir =
+    args.profile === undefined ? path.join(work, 'profile') : path.resolve(args.profile);
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: 'ru-RU',
+    args: [...CHROMIUM_ARGS],
+  });
+  stops.push(() => context.close());
+  // Closing the browser makes the pending step fail, so the run ends through `finally`.
+  const deadline = setTimeout(() => {
+    say(`stopped after ${String(timeoutMs / 60_000)} minutes (--timeout-minutes)`);
+    void context.close();
+  }, timeoutMs);
+  stops.push(() => {
+    clearTimeout(deadline);
+  });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') say(`page: ${message.text()}`);
+  });
+  const loadStarted = Date.now();
+  await page.goto(`${terminal.url}?db=scan-bench&demo=${String(customers)}&${devices.pageQuery}`);
+  say(`loading ${String(customers)} demo customers through the terminal's own loader`);
+  const progress = setInterval(() => {
+    void page
+      .locator('.loading')
+      .innerText({ timeout: 1_000 })
+      .then(
+        (text) => say(text),
+        () => undefined,
+      );
+  }, 30_000);
+  await page.getByText('Вход сотрудника').waitFor({ timeout: timeoutMs });
+  clearInterval(progress);
+  const loadSeconds = (Date.now() - loadStarted) / 1000;
+  say(`loaded in ${String(Math.round(loadSeconds))} s`);
+  const stored = await page.evaluate<number>(COUNT_CUSTOMERS_SCRIPT);
+  if (stored !== customers) {
+    throw new Error(
+      `the store in ${profileDir} holds ${String(stored)} customers, not ${String(customers)}: ` +
+        'a run stopped while loading, or another --customers; delete the folder',
     );
-}, 30_000);
-await page.getByText('Вход сотрудника').waitFor({ timeout: timeoutMs });
-clearInterval(progress);
-const loadSeconds = (Date.now() - loadStarted) / 1000;
-say(`loaded in ${String(Math.round(loadSeconds))} s`);
-const stored = await page.evaluate<number>(COUNT_CUSTOMERS_SCRIPT);
-if (stored !== customers) {
-  await cleanUp();
-  throw new Error(
-    `the store in ${profileDir} holds ${String(stored)} customers, not ${String(customers)}: ` +
-      'a run stopped while loading, or another --customers; delete the folder',
-  );
-}
-await page.getByRole('button', { name: /Анна/ }).click();
-await page.getByTestId('pin').fill('1111');
-await page.getByTestId('pin').press('Enter');
-await page.getByText('Отсканируйте карту покупателя').waitFor();
+  }
+  await page.getByRole('button', { name: /Анна/ }).click();
+  await page.getByTestId('pin').fill('1111');
+  await page.getByTestId('pin').press('Enter');
+  await page.getByText('Отсканируйте карту покупателя').waitFor();
 
-const port = new SerialPort({ path: scanner.b, baudRate: 115_200 });
-await new Promise((resolve) => port.once('open', resolve));
-const random = seededRandom(7);
-const shown: number[] = [];
-const unknown: number[] = [];
-for (let i = 0; i < scans; i++) {
-  const card = demoCardNumber(Math.floor(random() * customers), 'plastic');
-  // Armed before the bytes leave: resolves with the time the name (or a notice) appeared.
-  await page.evaluate(ARM_SCRIPT);
-  const written = nowMs();
-  port.write(`${card}\r`);
-  const seen = await page.evaluate<{ at: number; kind: string }>('window.scanSeen');
-  (seen.kind === 'customer' ? shown : unknown).push(seen.at - written);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await page
-    .locator('[data-testid="customer-name"], .notice-error')
-    .first()
-    .waitFor({ state: 'detached' });
+  const port = new SerialPort({ path: scanner.b, baudRate: 115_200 });
+  await new Promise((resolve) => port.once('open', resolve));
+  const random = seededRandom(7);
+  const shown: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < scans; i++) {
+    const card = demoCardNumber(Math.floor(random() * customers), 'plastic');
+    // Armed before the bytes leave: resolves with the time the name (or a notice) appeared.
+    await page.evaluate(ARM_SCRIPT);
+    const written = nowMs();
+    port.write(`${card}\r`);
+    const seen = await page.evaluate<{ at: number; kind: string }>('window.scanSeen');
+    (seen.kind === 'customer' ? shown : unknown).push(seen.at - written);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page
+      .locator('[data-testid="customer-name"], .notice-error')
+      .first()
+      .waitFor({ state: 'detached' });
+  }
+  await new Promise((resolve) => port.close(resolve));
+  return { loadSeconds, shown, unknown };
 }
-await new Promise((resolve) => port.close(resolve));
-clearTimeout(deadline);
+let measured: Awaited<ReturnType<typeof measureScans>>;
+try {
+  measured = await measureScans();
+} finally {
+  await stopAll();
+}
+const { loadSeconds, shown, unknown } = measured;
 
 const toScreen = summarize(shown);
 const result = {
@@ -270,5 +300,3 @@ mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `scan-${result.at.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify({ ...result, figures }, null, 2)}\n`);
 console.log(`\nsaved ${path.relative(process.cwd(), file)}`);
-
-await cleanUp();

@@ -54,7 +54,10 @@ export async function serveFolder(
     });
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject); // e.g. the port is taken: a clear EADDRINUSE, not a crash
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const bound = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${bound}/`,

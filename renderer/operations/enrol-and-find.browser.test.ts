@@ -175,6 +175,18 @@ describe('finding a customer', () => {
     expect(blockAgain.ok ? null : blockAgain.error.code).toBe('card-not-active');
   });
 
+  it('by card: an active card whose customer row is missing answers "unknown card"', async () => {
+    const { customer } = await enrol();
+    await services.db.customers.delete(customer.id);
+    const found = await findByCardCode(services, plasticCard(1));
+    expect(found.ok ? null : found.error).toEqual({ code: 'unknown-card', number: plasticCard(1) });
+    const viewed = await customerViewByCard(services, plasticCard(1), services.now());
+    expect(viewed.ok ? null : viewed.error).toEqual({
+      code: 'unknown-card',
+      number: plasticCard(1),
+    });
+  });
+
   it('by the last 4 phone digits, a whole phone, or the start of any name word (ё = е)', async () => {
     await enrol();
     await enrol({

@@ -60,7 +60,7 @@ export async function customerViewByCard(
   const code = parseCardCode(raw, DEFAULT_CARD_CODE_SETTINGS);
   if (!code.ok) return err({ code: 'invalid-code', error: code.error });
   const { db } = services;
-  const read = await readSnapshot(db, [db.cards, ...viewTables(db)], async () => {
+  const read = await readSnapshot(db, viewTables(db), async () => {
     const card = await readUsableCard(db, code.value.number);
     if (!card.ok) return card;
     return ok({ card: card.value, rows: await readViewRows(db, card.value.customerId) });

@@ -78,13 +78,18 @@ export function DevicesPanel() {
     if (!(await requireAuthorization(services, store, 'configure-devices'))) return;
     const answer = await bridge.request('devices.settings.set', settingsOf(form));
     setMessage(answer.ok ? t('devices.saved') : answer.error);
-    if (answer.ok) setForm(formOf(answer.value));
+    if (answer.ok) {
+      setForm(formOf(answer.value));
+      // Another printer may have another width: the next print answer says which.
+      store.setState({ printerColumns: null });
+    }
     await refresh();
   };
 
   const testPrint = async (): Promise<void> => {
     const answer = await bridge.request('printer.testPrint', { lang });
     setMessage(answer.ok ? t('devices.testPrintSent') : answer.error);
+    if (answer.ok) store.setState({ printerColumns: answer.value.columns });
     await refresh();
   };
 

@@ -150,10 +150,17 @@ describe('browser mode with a device host on socat pairs', { timeout: 120_000 },
     const shown = await paper.locator('.paper-line').allInnerTexts();
     expect(Math.max(...shown.map((line) => line.length))).toBeLessThanOrEqual(PROFILE.columns);
     const printedLines = text.split('\n');
-    for (const label of ['Начислено баллов', 'Доступно баллов'])
-      expect(shown.find((line) => line.startsWith(label))).toBe(
-        printedLines.filter((line) => line.startsWith(label)).at(-1),
-      );
+    for (const label of ['Начислено баллов', 'Доступно баллов']) {
+      const onScreen = shown.find((line) => line.startsWith(label));
+      expect(onScreen, label).toBeDefined();
+      expect(onScreen, label).toBe(printedLines.filter((line) => line.startsWith(label)).at(-1));
+    }
+    type Box = { scrollWidth: number; clientWidth: number };
+    const fits = await paper.evaluate((el) => {
+      const box = el as unknown as Box;
+      return box.scrollWidth <= box.clientWidth;
+    });
+    expect(fits, 'the lines fit inside the paper').toBe(true);
     await page.screenshot({ path: path.join(screenshots, 'devices-slip.png') });
     await page.getByTestId('slip-close').click();
   });
