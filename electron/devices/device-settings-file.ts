@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_DEVICE_SETTINGS, deviceSettingsSchema } from '../../shared/bridge/device-settings';
 import type { DeviceSettings } from '../../shared/bridge/device-settings';
 import { describeSchemaProblems, schemaProblems } from '../../shared/util/schema-problems';
+import { writeFileDurably } from './durable-file';
 
 /**
  * The device settings on disk (`device-settings.json` in the device side's data folder).
@@ -12,7 +13,7 @@ import { describeSchemaProblems, schemaProblems } from '../../shared/util/schema
  * - A file that is not JSON or not of the schema (hand-edited, cut short): set aside as
  *   `device-settings.json.bad` and the defaults used, with the reason returned for the log;
  *   the terminal starts either way and the manager picks the devices again.
- * - Saved atomically (temp file, fsync, rename): a crash leaves the old or the new settings.
+ * - Saved atomically (durable-file.ts): a crash or power cut leaves the old or the new settings.
  */
 export const DEVICE_SETTINGS_FILE = 'device-settings.json';
 
@@ -49,14 +50,6 @@ export async function loadDeviceSettings(dir: string): Promise<LoadedDeviceSetti
 
 export async function saveDeviceSettings(dir: string, settings: DeviceSettings): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, DEVICE_SETTINGS_FILE);
-  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(`${JSON.stringify(settings, null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, file);
+  const temp = `${DEVICE_SETTINGS_FILE}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFileDurably(dir, DEVICE_SETTINGS_FILE, `${JSON.stringify(settings, null, 2)}\n`, temp);
 }

@@ -1,7 +1,8 @@
-import { open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { describeSchemaProblems, schemaProblems } from '../../../shared/util/schema-problems';
+import { syncDir, writeFileDurably } from '../durable-file';
 
 /**
  * Durable storage of print jobs: ONE FILE PER JOB in a directory.
@@ -93,12 +94,12 @@ export function openPrintJobStore(dir: string): PrintJobStore {
   return {
     dir,
     load,
-    add: (job) => writeDurably(dir, jobFileName(job), serialise(job)),
+    add: (job) => writeFileDurably(dir, jobFileName(job), serialise(job)),
     remove: async (job) => {
       await unlink(join(dir, jobFileName(job)));
       await syncDir(dir);
     },
-    saveLastPrinted: (job) => writeDurably(dir, LAST_PRINTED, serialise(job)),
+    saveLastPrinted: (job) => writeFileDurably(dir, LAST_PRINTED, serialise(job)),
   };
 }
 
@@ -151,31 +152,6 @@ async function setFileAside(dir: string, name: string, reason: string): Promise<
     return { file: name, movedTo, reason };
   }
   throw new Error(`print queue: cannot set ${name} aside in ${dir}: 100 .bad copies already exist`);
-}
-
-async function writeDurably(dir: string, name: string, text: string): Promise<void> {
-  const temp = join(dir, `.tmp-${name}`);
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, join(dir, name));
-  await syncDir(dir);
-}
-
-/** Makes a rename or unlink itself durable (POSIX: fsync the directory). */
-async function syncDir(dir: string): Promise<void> {
-  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 async function exists(path: string): Promise<boolean> {
