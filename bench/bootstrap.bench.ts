@@ -26,6 +26,7 @@ import {
 } from './bootstrap/server-probes';
 import type { StatementTimes } from './bootstrap/timed-statements';
 import { serverCounts, spotCheckIds, verify } from './bootstrap/verify';
+import { wholeNumber } from './bench-options';
 
 /**
  * Bootstrap of a fresh terminal from the central server: the chain's customers streamed by
@@ -85,15 +86,6 @@ const { values: args } = parseArgs({
     'timeout-minutes': { type: 'string' },
   },
 });
-
-function wholeNumber(name: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min)
-    throw new Error(
-      `--${name} must be a whole number ≥ ${String(min)}, got ${JSON.stringify(text)}`,
-    );
-  return value;
-}
 
 if (args.seeder !== 'bulk' && args.seeder !== 'demo')
   throw new Error(`--seeder must be bulk or demo, got ${JSON.stringify(args.seeder)}`);

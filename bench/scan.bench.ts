@@ -19,6 +19,7 @@ import { serveFolder } from '../scripts/serve-folder';
 import { seededRandom, summarize } from './sync/stats';
 import type { LatencySummary } from './sync/stats';
 import { figureTable, formatTable, machine } from './sync/sync-report';
+import { wholeNumber } from './bench-options';
 
 /**
  * From bytes at the scanner's port to the customer on screen, with the terminal's store full
@@ -67,13 +68,6 @@ const timeoutMs =
 const root = path.resolve(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'scan-bench-'));
 const say = (line: string): void => console.log(`[scan-bench] ${line}`);
-
-function wholeNumber(name: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min)
-    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
-  return value;
-}
 
 /** The terminal's port with a kept profile (--profile). */
 const KEPT_PROFILE_PORT = 47_613;

@@ -9,6 +9,7 @@ import { serveFolder } from '../scripts/serve-folder';
 import { checkTargets, formatStorageReport } from './storage/storage-report';
 import { RUN_FUNCTION } from './storage/storage-bench-result';
 import type { StorageBenchOptions, StorageBenchResult } from './storage/storage-bench-result';
+import { wholeNumber } from './bench-options';
 
 /**
  * The terminal's local store at scale, in Chromium: loading the demo data, card lookups,
@@ -50,13 +51,6 @@ const { values: args } = parseArgs({
     'timeout-minutes': { type: 'string' },
   },
 });
-
-function wholeNumber(name: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min)
-    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
-  return value;
-}
 
 const options: StorageBenchOptions = {
   customers: wholeNumber('customers', args.customers, 100),

@@ -1,0 +1,9 @@
+/** A benchmark's numeric command-line option, or a clear error naming it. */
+export function wholeNumber(name: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new Error(
+      `--${name} must be a whole number ≥ ${String(min)}, got ${JSON.stringify(text)}`,
+    );
+  return value;
+}
