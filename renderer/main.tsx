@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { newerProgram } from './app/program-updates';
+import { followProgramUpdates } from './app/program-updates';
 import { startTerminal } from './app/start-terminal';
 import { pageBridge } from './bridge/page-bridge';
 import { TerminalProvider } from './app/terminal-context';
@@ -58,12 +58,10 @@ startTerminal({
         },
       });
     });
-    // The program in force changes when the sync stores a newer version (checked after each
-    // successful sync); the bridge is made once, whatever re-renders.
+    // The program in force changes when the sync stores a newer version; the bridge is made
+    // once, whatever re-renders.
     const bridge = pageBridge(window, params);
     let current = services;
-    let checkedAfter: number | null = null;
-    let reportedBroken: number | null = null;
     const render = (): void => {
       root.render(
         <StrictMode>
@@ -73,38 +71,28 @@ startTerminal({
         </StrictMode>,
       );
     };
+    const noticeFor = (kind: 'info' | 'error', text: string): void =>
+      store.setState({ notice: { kind, text } });
+    const checkProgramAfterSync = followProgramUpdates(services.db, {
+      current: () => current.program,
+      onNewer: (program) => {
+        current = { ...current, program };
+        const t = translator(store.getState().lang);
+        noticeFor('info', t('program.updated', { name: program.name, version: program.version }));
+        render();
+      },
+      onBroken: (problem) =>
+        noticeFor(
+          'error',
+          translator(store.getState().lang)('error.unexpected', { message: problem }),
+        ),
+    });
     const sync = startSyncWorker(services.db.name, (view) => {
       store.setState({ sync: view });
       // Stamps from other terminals move this terminal's clock past them.
       const stamp = view.status.lastReport?.newestStamp;
       if (stamp) services.clock.receive(stamp as HlcStamp);
-      const success = view.status.lastSuccessAt;
-      if (success === null || success === checkedAfter) return;
-      checkedAfter = success;
-      void newerProgram(services.db, current.program).then((found) => {
-        if (!found) return;
-        const t = translator(store.getState().lang);
-        if ('problem' in found) {
-          // Said once per broken version, not after every sync.
-          if (found.version === reportedBroken) return;
-          reportedBroken = found.version;
-          store.setState({
-            notice: { kind: 'error', text: t('error.unexpected', { message: found.problem }) },
-          });
-          return;
-        }
-        current = { ...current, program: found.program };
-        store.setState({
-          notice: {
-            kind: 'info',
-            text: t('program.updated', {
-              name: found.program.name,
-              version: found.program.version,
-            }),
-          },
-        });
-        render();
-      });
+      void checkProgramAfterSync(view.status.lastSuccessAt);
     });
     render();
   })

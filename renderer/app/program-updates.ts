@@ -22,3 +22,49 @@ export async function newerProgram(
         problem: `program version ${String(latest.version)} is unreadable; version ${String(current.version)} stays in force`,
       };
 }
+
+/** What the terminal does when a check after a sync finds something. */
+export type ProgramUpdateHandlers = {
+  /** The program in force now (read at each check: it changes as updates are taken). */
+  readonly current: () => Program;
+  /** A newer readable version: put it in force and tell the cashier. */
+  readonly onNewer: (program: Program) => void;
+  /** A newer version that does not parse: tell the cashier once per version. */
+  readonly onBroken: (problem: string) => void;
+};
+
+/**
+ * Checks for a newer program after each successful sync, the sync worker's view being the
+ * trigger. Invariants: one check per sync success (the worker repeats its view between
+ * syncs); checks run one after another, so two quick successes cannot take the same version
+ * twice; a broken version is reported once, not after every sync. Returns the function to
+ * call with each view's `lastSuccessAt`; its promise settles when that check is done.
+ */
+export function followProgramUpdates(
+  db: TerminalDatabase,
+  handlers: ProgramUpdateHandlers,
+): (lastSuccessAt: number | null) => Promise<void> {
+  let checkedAfter: number | null = null;
+  let reportedBroken: number | null = null;
+  let checks: Promise<void> = Promise.resolve();
+  const check = async (): Promise<void> => {
+    const found = await newerProgram(db, handlers.current());
+    if (!found) return;
+    if ('program' in found) {
+      handlers.onNewer(found.program);
+      return;
+    }
+    if (found.version === reportedBroken) return;
+    reportedBroken = found.version;
+    handlers.onBroken(found.problem);
+  };
+  return (lastSuccessAt) => {
+    if (lastSuccessAt === null || lastSuccessAt === checkedAfter) return checks;
+    checkedAfter = lastSuccessAt;
+    // A failed check (a read error) is reported by the caller's rejection handler; the next
+    // sync tries again, so the chain itself never stays rejected.
+    const next = checks.then(check);
+    checks = next.catch(() => undefined);
+    return next;
+  };
+}
