@@ -7,3 +7,6 @@ export function wholeNumber(name: string, text: string, min: number): number {
     );
   return value;
 }
+
+/** The demo's "today" (fixed, so runs compare): 2026-11-02 12:00 Moscow time. */
+export const BENCH_DEMO_NOW = Date.UTC(2026, 10, 2, 9, 0);

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { CHROMIUM_HEAP_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { formatBootstrapReport } from './bootstrap/bootstrap-report';
 import type { BootstrapBenchOptions, BootstrapBenchResult } from './bootstrap/bootstrap-result';
@@ -26,7 +26,7 @@ import {
 } from './bootstrap/server-probes';
 import type { StatementTimes } from './bootstrap/timed-statements';
 import { serverCounts, spotCheckIds, verify } from './bootstrap/verify';
-import { wholeNumber } from './bench-options';
+import { BENCH_DEMO_NOW, wholeNumber } from './bench-options';
 
 /**
  * Bootstrap of a fresh terminal from the central server: the chain's customers streamed by
@@ -64,15 +64,6 @@ import { wholeNumber } from './bench-options';
  * a profile on disk: a Playwright incognito context would keep IndexedDB in memory.
  */
 
-/** Heap figures need precise memory info and a page-callable full GC. */
-const BENCH_CHROMIUM_ARGS = [
-  ...CHROMIUM_ARGS,
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
-/** The demo's "today" (fixed, so runs compare): 2026-11-02 12:00 Moscow time. */
-const DEMO_NOW = Date.UTC(2026, 10, 2, 9, 0);
-
 const { values: args } = parseArgs({
   options: {
     customers: { type: 'string', default: '100000' },
@@ -94,7 +85,7 @@ const options: BootstrapBenchOptions = {
   customers: wholeNumber('customers', args.customers, 1),
   chunkSize: wholeNumber('chunk', args.chunk, 1),
   seed: wholeNumber('seed', args.seed, 0),
-  now: DEMO_NOW,
+  now: BENCH_DEMO_NOW,
   seedMethod,
   seedChunk: wholeNumber(
     'seed-chunk',
@@ -197,7 +188,7 @@ async function main(): Promise<void> {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: BENCH_CHROMIUM_ARGS,
+      args: [...CHROMIUM_HEAP_ARGS],
     });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => {

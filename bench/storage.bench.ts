@@ -4,12 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { CHROMIUM_HEAP_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { checkTargets, formatStorageReport } from './storage/storage-report';
 import { RUN_FUNCTION } from './storage/storage-bench-result';
 import type { StorageBenchOptions, StorageBenchResult } from './storage/storage-bench-result';
-import { wholeNumber } from './bench-options';
+import { BENCH_DEMO_NOW, wholeNumber } from './bench-options';
 
 /**
  * The terminal's local store at scale, in Chromium: loading the demo data, card lookups,
@@ -30,15 +30,6 @@ import { wholeNumber } from './bench-options';
  * Playwright incognito context would keep IndexedDB in memory and measure no disk at all.
  */
 
-/** Heap figures need precise memory info and a page-callable full GC. */
-const BENCH_CHROMIUM_ARGS = [
-  ...CHROMIUM_ARGS,
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
-/** The demo's "today" (fixed, so runs compare): 2026-11-02 12:00 Moscow time. */
-const DEMO_NOW = Date.UTC(2026, 10, 2, 9, 0);
-
 const { values: args } = parseArgs({
   options: {
     customers: { type: 'string', default: '1000000' },
@@ -56,7 +47,7 @@ const options: StorageBenchOptions = {
   customers: wholeNumber('customers', args.customers, 100),
   chunkSize: wholeNumber('chunk', args.chunk, 1),
   seed: wholeNumber('seed', args.seed, 0),
-  now: DEMO_NOW,
+  now: BENCH_DEMO_NOW,
   lookups: wholeNumber('lookups', args.lookups, 1),
   searches: wholeNumber('searches', args.searches, 1),
   sales: wholeNumber('sales', args.sales, 1),
@@ -95,7 +86,7 @@ async function main(): Promise<void> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: BENCH_CHROMIUM_ARGS,
+    args: [...CHROMIUM_HEAP_ARGS],
   });
   // Closing the browser makes the pending evaluate fail, so the run ends through `finally`.
   let timedOut = false;

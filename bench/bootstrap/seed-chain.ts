@@ -1,12 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { DEMO_STORES } from '../../shared/demo-data/demo-stores';
-import { createIdGenerator } from '../../shared/ids/uuidv7';
 import { demoProgram } from '../../shared/testing/demo-program';
 import type { Sql } from '../../server/db/sql';
-import { seedDemoChain } from '../../server/demo/seed-demo-chain';
-import { lockChangeLog } from '../../server/sync/change-log';
-import { writePushPlan } from '../../server/sync/push-store';
+import { demoChunkWriter, seedDemoChain } from '../../server/demo/seed-demo-chain';
 import type { GenerateRequest, GeneratedChunk, GeneratorSettings } from './generate-protocol';
 
 /**
@@ -126,13 +121,7 @@ async function bulkSeed(
     now: options.now,
     program: demoProgram,
   });
-  const importer = DEMO_STORES[0];
-  const importerTerminal = importer?.terminalIds[0];
-  if (!importer || !importerTerminal) throw new Error('the demo chain has no stores');
-  const newId = createIdGenerator({
-    now: () => options.now,
-    randomBytes: (length) => new Uint8Array(randomBytes(length)),
-  });
+  const writeChunk = demoChunkWriter(sql, options.now);
 
   const requests: GenerateRequest[] = [];
   for (let from = 0; from < options.customers; from += chunkSize)
@@ -157,32 +146,7 @@ async function bulkSeed(
       askNext();
       generateMs += chunk.generateMs;
       const writing = performance.now();
-      const messageId = newId();
-      await sql.transaction(async (tx) => {
-        await lockChangeLog(tx);
-        await writePushPlan(tx, {
-          results: [],
-          messages: [
-            {
-              message: {
-                id: messageId,
-                operation: 'enrolment',
-                terminalId: importerTerminal,
-                storeId: importer.storeId,
-                createdAt: options.now,
-                entries: [],
-                customers: [],
-                cards: [],
-              },
-              outcome: { status: 'applied' },
-            },
-          ],
-          customers: chunk.customers,
-          cards: chunk.cards,
-          entries: chunk.ledger.map((entry) => ({ entry, messageId })),
-          flags: [],
-        });
-      });
+      await writeChunk(chunk);
       writeMs += performance.now() - writing;
       progress(chunk.from + chunk.customers.length);
     }

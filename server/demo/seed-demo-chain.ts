@@ -44,13 +44,7 @@ export async function seedDemoChain(
       );
     }
   }
-  const importer = DEMO_STORES[0];
-  const importerTerminal = importer?.terminalIds[0];
-  if (!importer || !importerTerminal) throw new Error('the demo chain has no stores');
-  const newId = createIdGenerator({
-    now: () => options.now,
-    randomBytes: (length) => new Uint8Array(randomBytes(length)),
-  });
+  const writeChunk = demoChunkWriter(sql, options.now);
   const chunkSize = options.chunkSize ?? 2_000;
   for (let from = 0; from < options.customers; from += chunkSize) {
     const demo = generateDemoCustomers(
@@ -60,6 +54,32 @@ export async function seedDemoChain(
       options.now,
       options.program,
     );
+    await writeChunk(demo);
+    options.onProgress?.(from + demo.customers.length);
+  }
+  return { seeded: true };
+}
+
+/** One chunk of generated demo customers: their rows, cards and ledger history. */
+export type DemoChunk = Pick<
+  ReturnType<typeof generateDemoCustomers>,
+  'customers' | 'cards' | 'ledger'
+>;
+
+/**
+ * Writes chunks of demo customers (the demo stores and terminals must be there): each chunk
+ * in one transaction, as an applied `enrolment` message of the first demo terminal, through
+ * the same writer as pushes, so the change log carries it to terminals that register.
+ */
+export function demoChunkWriter(sql: Sql, now: number): (chunk: DemoChunk) => Promise<void> {
+  const importer = DEMO_STORES[0];
+  const importerTerminal = importer?.terminalIds[0];
+  if (!importer || !importerTerminal) throw new Error('the demo chain has no stores');
+  const newId = createIdGenerator({
+    now: () => now,
+    randomBytes: (length) => new Uint8Array(randomBytes(length)),
+  });
+  return async (chunk) => {
     const messageId = newId();
     await sql.transaction(async (tx) => {
       await lockChangeLog(tx);
@@ -72,7 +92,7 @@ export async function seedDemoChain(
               operation: 'enrolment',
               terminalId: importerTerminal,
               storeId: importer.storeId,
-              createdAt: options.now,
+              createdAt: now,
               entries: [],
               customers: [],
               cards: [],
@@ -80,15 +100,13 @@ export async function seedDemoChain(
             outcome: { status: 'applied' },
           },
         ],
-        customers: demo.customers,
-        cards: demo.cards,
-        entries: demo.ledger.map((entry) => ({ entry, messageId })),
+        customers: chunk.customers,
+        cards: chunk.cards,
+        entries: chunk.ledger.map((entry) => ({ entry, messageId })),
         flags: [],
       });
     });
-    options.onProgress?.(from + demo.customers.length);
-  }
-  return { seeded: true };
+  };
 }
 
 const DEMO_STORE_NAMES: Readonly<Record<string, string>> = {
