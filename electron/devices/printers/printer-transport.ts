@@ -1,5 +1,6 @@
 import { assertNever } from '../../../shared/util/assert-never';
 import type { PrinterStatus } from './printer-status';
+import { systemErrorKind } from '../system-error';
 
 /**
  * One interface for every way a receipt printer is attached. Only the start-up code picks a
@@ -72,45 +73,13 @@ export class PrinterError extends Error {
   }
 }
 
-/** System error codes (errno names) and what they mean for a printer link. */
-const PROBLEM_BY_CODE: Readonly<Record<string, PrinterProblem['kind']>> = {
-  ENOENT: 'not-found',
-  ENOTDIR: 'not-found',
-  ENOTFOUND: 'not-found', // DNS: no such host
-  EACCES: 'permission-denied',
-  EPERM: 'permission-denied',
-  ECONNREFUSED: 'connection-refused',
-  EHOSTUNREACH: 'unreachable',
-  ENETUNREACH: 'unreachable',
-  ETIMEDOUT: 'timed-out',
-  EBUSY: 'busy',
-  ENXIO: 'disconnected', // device file exists but no device behind it (printer unplugged)
-  ENODEV: 'disconnected',
-  EIO: 'disconnected', // a USB printer or pty that went away mid-write
-  EPIPE: 'disconnected',
-  ECONNRESET: 'disconnected',
-};
-
-/**
- * serialport's native open reports `strerror(errno)` text only ("Error: No such file or
- * directory, cannot open /dev/ttyUSB0"), with no `code`; these phrases recover the errno.
- */
-const PROBLEM_BY_MESSAGE: readonly (readonly [RegExp, PrinterProblem['kind']])[] = [
-  [/no such file or directory/i, 'not-found'],
-  [/permission denied|operation not permitted/i, 'permission-denied'],
-  [/resource busy|cannot lock port/i, 'busy'],
-  [/no such device|input\/output error/i, 'disconnected'],
-];
-
 /** Turns whatever a Node API threw into a PrinterError (an existing one passes through). */
 export function toPrinterError(error: unknown, target: string, doing: string): PrinterError {
   if (error instanceof PrinterError) return error;
-  const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
-  const kind =
-    (code === undefined ? undefined : PROBLEM_BY_CODE[code]) ??
-    PROBLEM_BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1];
-  return new PrinterError(problemOf(kind, target, doing, message), { cause: error });
+  return new PrinterError(problemOf(systemErrorKind(error), target, doing, message), {
+    cause: error,
+  });
 }
 
 function problemOf(
@@ -136,9 +105,4 @@ function problemOf(
     default:
       return assertNever(kind, 'printer problem kind');
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  return typeof error.code === 'string' ? error.code : undefined;
 }

@@ -1,6 +1,7 @@
 import type { ScanEvent } from '../../../shared/devices/scan-event';
 import type { Connector, SupervisedDevice } from './device-supervisor';
 import { DEFAULT_RETRY, messageOf, superviseDevice } from './device-supervisor';
+import { systemErrorKind } from '../system-error';
 import type { HidPosAssembly } from './hid-pos-assembler';
 import {
   DEFAULT_HID_POS_ASSEMBLER_OPTIONS,
@@ -86,13 +87,12 @@ export function createHidPosScanner(
     try {
       handle = await backend.open(found.path);
     } catch (e) {
-      const message = messageOf(e);
-      return /permission|EACCES|access denied/i.test(message)
+      return systemErrorKind(e) === 'permission-denied'
         ? failure(
             'error',
             `no permission to open ${found.path} (install the udev rule for the scanner)`,
           )
-        : failure('error', `cannot open ${found.path}: ${message}`);
+        : failure('error', `cannot open ${found.path}: ${messageOf(e)}`);
     }
     const featureReport = found.vendor?.hidPosMode.featureReportOnOpen;
     if (featureReport !== undefined) {

@@ -1,8 +1,10 @@
 import { SerialPort } from 'serialport';
+import { assertNever } from '../../../shared/util/assert-never';
 import type { ScanEvent } from '../../../shared/devices/scan-event';
 import type { DeviceStatus } from '../../../shared/bridge/terminal-bridge';
 import type { Connector, SupervisedDevice } from './device-supervisor';
 import { DEFAULT_RETRY, messageOf, superviseDevice } from './device-supervisor';
+import { systemErrorKind } from '../system-error';
 import type { SerialFramerOptions, SerialFramerState } from './serial-frames';
 import {
   DEFAULT_SERIAL_FRAMER_OPTIONS,
@@ -106,18 +108,24 @@ function classifyOpenError(
   path: string,
   e: Error,
 ): { readonly state: 'disconnected' | 'error'; readonly detail: string } {
-  const message = messageOf(e);
-  if (/ENOENT|No such file|cannot find|File not found/i.test(message)) {
-    return { state: 'disconnected', detail: `${path} is not connected` };
+  const kind = systemErrorKind(e);
+  switch (kind) {
+    case 'not-found':
+    case 'disconnected':
+      return { state: 'disconnected', detail: `${path} is not connected` };
+    case 'permission-denied':
+      return {
+        state: 'error',
+        detail: `no permission to open ${path} (on Linux add the user to the dialout group)`,
+      };
+    case 'busy':
+      return { state: 'error', detail: `${path} is in use by another program` };
+    case 'connection-refused':
+    case 'unreachable':
+    case 'timed-out':
+    case undefined:
+      return { state: 'error', detail: `cannot open ${path}: ${messageOf(e)}` };
+    default:
+      return assertNever(kind, 'system error kind');
   }
-  if (/EACCES|Permission denied|Access denied/i.test(message)) {
-    return {
-      state: 'error',
-      detail: `no permission to open ${path} (on Linux add the user to the dialout group)`,
-    };
-  }
-  if (/EBUSY|lock|in use/i.test(message)) {
-    return { state: 'error', detail: `${path} is in use by another program` };
-  }
-  return { state: 'error', detail: `cannot open ${path}: ${message}` };
 }
