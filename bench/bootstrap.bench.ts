@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +27,7 @@ import {
 import type { StatementTimes } from './bootstrap/timed-statements';
 import { serverCounts, spotCheckIds, verify } from './bootstrap/verify';
 import { BENCH_DEMO_NOW, wholeNumber } from './bench-options';
+import { machine, saveBenchResult } from './bench-results';
 
 /**
  * Bootstrap of a fresh terminal from the central server: the chain's customers streamed by
@@ -351,20 +352,14 @@ function ratesByTenth(
 }
 
 function save(result: BootstrapBenchResult): void {
-  const dir = path.resolve(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const at = new Date().toISOString();
-  const file = path.join(dir, `bootstrap-${at.replace(/[:.]/g, '-')}.json`);
-  const machine = {
-    node: process.version,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    engine: `PostgreSQL ${result.database.version}`,
-    browser: result.environment.userAgent,
-  };
-  writeFileSync(file, JSON.stringify({ benchmark: 'bootstrap', at, machine, result }, null, 2));
-  console.log(`\nsaved ${path.relative(process.cwd(), file)}`);
+  saveBenchResult('bootstrap', {
+    machine: {
+      ...machine(),
+      engine: `PostgreSQL ${result.database.version}`,
+      browser: result.environment.userAgent,
+    },
+    result,
+  });
 }
 
 try {

@@ -1,6 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { machine, saveBenchResult } from './bench-results';
 
 /** Timing of one measured operation, in microseconds. */
 export type Timing = {
@@ -62,22 +60,6 @@ export function report(benchmark: string, timings: readonly Timing[]): string {
   console.log(`\n${benchmark}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
 
-  const dir = path.resolve(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(
-    dir,
-    `${benchmark}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-  );
-  const machine = {
-    node: process.version,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  };
-  writeFileSync(
-    file,
-    JSON.stringify({ benchmark, at: new Date().toISOString(), machine, timings }, null, 2),
-  );
-  console.log(`\nsaved ${path.relative(process.cwd(), file)}`);
+  const file = saveBenchResult(benchmark, { machine: machine(), timings });
   return file;
 }

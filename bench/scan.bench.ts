@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { seededRandom, summarize } from './sync/stats';
 import type { LatencySummary } from './sync/stats';
-import { figureTable, formatTable, machine } from './sync/sync-report';
+import { figureTable, formatTable } from './sync/sync-report';
+import { machine, saveBenchResult } from './bench-results';
 import { wholeNumber } from './bench-options';
 
 /**
@@ -246,8 +247,6 @@ const { loadSeconds, shown, unknown } = measured;
 
 const toScreen = summarize(shown);
 const result = {
-  benchmark: 'scan',
-  at: new Date().toISOString(),
   machine: machine(),
   options: { customers, scans, renders, keptProfile: args.profile !== undefined },
   loadSeconds,
@@ -289,8 +288,4 @@ console.log(
     ...figureTable(figures),
   ].join('\n'),
 );
-const dir = path.join(root, 'bench', 'results');
-mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `scan-${result.at.replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, `${JSON.stringify({ ...result, figures }, null, 2)}\n`);
-console.log(`\nsaved ${path.relative(process.cwd(), file)}`);
+saveBenchResult('scan', { ...result, figures });

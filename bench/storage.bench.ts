@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { checkTargets, formatStorageReport } from './storage/storage-report';
 import { RUN_FUNCTION } from './storage/storage-bench-result';
 import type { StorageBenchOptions, StorageBenchResult } from './storage/storage-bench-result';
 import { BENCH_DEMO_NOW, wholeNumber } from './bench-options';
+import { machine, saveBenchResult } from './bench-results';
 
 /**
  * The terminal's local store at scale, in Chromium: loading the demo data, card lookups,
@@ -123,23 +124,11 @@ async function main(): Promise<void> {
 }
 
 function save(result: StorageBenchResult): void {
-  const dir = path.resolve(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const at = new Date().toISOString();
-  const file = path.join(dir, `storage-${at.replace(/[:.]/g, '-')}.json`);
-  const machine = {
-    node: process.version,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    browser: result.environment.userAgent,
-  };
-  const targets = checkTargets(result);
-  writeFileSync(
-    file,
-    JSON.stringify({ benchmark: 'storage', at, machine, targets, result }, null, 2),
-  );
-  console.log(`\nsaved ${path.relative(process.cwd(), file)}`);
+  saveBenchResult('storage', {
+    machine: { ...machine(), browser: result.environment.userAgent },
+    targets: checkTargets(result),
+    result,
+  });
 }
 
 try {

@@ -17,7 +17,8 @@ import { BREAKDOWN_STEPS, pushWithBreakdown } from './sync/push-breakdown';
 import type { BatchBreakdown } from './sync/push-breakdown';
 import { summarize } from './sync/stats';
 import { renderReport } from './sync/sync-render';
-import { machine, r1, r2, saveResult, serverTimes } from './sync/sync-report';
+import { r1, r2, serverTimes } from './sync/sync-report';
+import { machine, saveBenchResult } from './bench-results';
 import type { ServerTimes } from './sync/sync-report';
 import type { BenchPlan, PushPhase, SyncBenchResult } from './sync/sync-result';
 import { pushBodies, terminalWork } from './sync/workload';
@@ -351,8 +352,7 @@ async function run(server: BenchServer, client: LoadClient): Promise<void> {
     };
     const { lines, figures } = renderReport(result);
     for (const line of lines) console.log(line);
-    const file = saveResult({ ...result, figures });
-    console.log(`\nsaved ${file}`);
+    saveBenchResult('sync', { ...result, figures });
   } finally {
     await sampler?.close();
   }

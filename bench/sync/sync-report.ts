@@ -1,6 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { SqlTimings } from './timed-sql';
 
 /** One of the issue's targets (or an informative figure, target null), checked. */
@@ -89,25 +86,4 @@ export function r2(value: number): number {
 
 export function count(n: number): string {
   return Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
-}
-
-export function machine(): Record<string, unknown> {
-  return {
-    node: process.version,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    loadAverage: os.loadavg().map(r2),
-    platform: `${os.platform()} ${os.release()}`,
-  };
-}
-
-/** Saves the run as bench/results/sync-<time>.json, like the other benchmarks. */
-export function saveResult(content: Record<string, unknown>): string {
-  const dir = path.resolve(import.meta.dirname, '..', 'results');
-  mkdirSync(dir, { recursive: true });
-  const at = new Date().toISOString();
-  const file = path.join(dir, `sync-${at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ benchmark: 'sync', at, ...content }, null, 2));
-  return file;
 }
