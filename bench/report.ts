@@ -60,6 +60,5 @@ export function report(benchmark: string, timings: readonly Timing[]): string {
   console.log(`\n${benchmark}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
 
-  const file = saveBenchResult(benchmark, { machine: machine(), timings });
-  return file;
+  return saveBenchResult(benchmark, { machine: machine(), timings });
 }

@@ -47,17 +47,20 @@ startTerminal({
   .then((services) => {
     const store = createTerminalStore(services.identity.language);
     document.documentElement.lang = services.identity.language;
+    const notify = (kind: 'info' | 'error', text: string): void =>
+      store.setState({ notice: { kind, text } });
+    const reportUnexpected = (reason: unknown): void =>
+      notify(
+        'error',
+        translator(store.getState().lang)('error.unexpected', {
+          message: reason instanceof Error ? reason.message : String(reason),
+        }),
+      );
     // Anything an operation throws (an unreadable stored row, a full disk) reaches the cashier
     // as a notice, never silently: the operation itself wrote nothing.
-    window.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
-      const message = event.reason instanceof Error ? event.reason.message : String(event.reason);
-      store.setState({
-        notice: {
-          kind: 'error',
-          text: translator(store.getState().lang)('error.unexpected', { message }),
-        },
-      });
-    });
+    window.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) =>
+      reportUnexpected(event.reason),
+    );
     // The program in force changes when the sync stores a newer version; the bridge is made
     // once, whatever re-renders.
     const bridge = pageBridge(window, params);
@@ -71,28 +74,23 @@ startTerminal({
         </StrictMode>,
       );
     };
-    const noticeFor = (kind: 'info' | 'error', text: string): void =>
-      store.setState({ notice: { kind, text } });
     const checkProgramAfterSync = followProgramUpdates(services.db, {
       current: () => current.program,
       onNewer: (program) => {
         current = { ...current, program };
         const t = translator(store.getState().lang);
-        noticeFor('info', t('program.updated', { name: program.name, version: program.version }));
+        notify('info', t('program.updated', { name: program.name, version: program.version }));
         render();
       },
-      onBroken: (problem) =>
-        noticeFor(
-          'error',
-          translator(store.getState().lang)('error.unexpected', { message: problem }),
-        ),
+      // A broken version is said like any unexpected error, once (followProgramUpdates).
+      onBroken: (problem) => reportUnexpected(problem),
     });
     const sync = startSyncWorker(services.db.name, (view) => {
       store.setState({ sync: view });
       // Stamps from other terminals move this terminal's clock past them.
       const stamp = view.status.lastReport?.newestStamp;
       if (stamp) services.clock.receive(stamp as HlcStamp);
-      void checkProgramAfterSync(view.status.lastSuccessAt);
+      checkProgramAfterSync(view.status.lastSuccessAt).catch(reportUnexpected);
     });
     render();
   })

@@ -17,7 +17,10 @@ describe('reading a system error for a device link', () => {
       ['Error: No such file or directory, cannot open /dev/ttyUSB0', 'not-found'],
       ['Opening COM7: File not found', 'not-found'],
       ['Error: Permission denied, cannot open /dev/ttyS0', 'permission-denied'],
-      ['Opening COM3: Access denied', 'permission-denied'],
+      ['Access is denied.', 'permission-denied'],
+      ['Opening COM3: Access denied', 'busy'], // Windows: another program holds the port
+      ['The system cannot find the file specified.', 'not-found'],
+      ['Error: Port is already in use', 'busy'],
       ['Error Resource temporarily unavailable Cannot lock port', 'busy'],
       ['Error: Input/output error', 'disconnected'],
     ];
@@ -27,6 +30,11 @@ describe('reading a system error for a device link', () => {
 
   it('says nothing it cannot tell, and reads non-errors as text', () => {
     expect(systemErrorKind(new Error('the printer caught fire'))).toBeUndefined();
+    // A broken install is not a missing device, and "in use" inside a word is not "busy".
+    expect(
+      systemErrorKind(new Error("Cannot find module '@serialport/bindings-cpp'")),
+    ).toBeUndefined();
+    expect(systemErrorKind(new Error('no login user for the device'))).toBeUndefined();
     expect(systemErrorKind(withCode('EWHATEVER'))).toBeUndefined();
     expect(systemErrorKind('permission denied')).toBe('permission-denied');
     expect(systemErrorKind(undefined)).toBeUndefined();

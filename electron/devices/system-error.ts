@@ -33,13 +33,23 @@ const KIND_BY_CODE: Readonly<Record<string, SystemErrorKind>> = {
 
 /**
  * serialport's and node-hid's native errors carry `strerror(errno)` text only ("Error: No
- * such file or directory, cannot open /dev/ttyUSB0"; on Windows "File not found", "Access
- * denied"), with no `code`; these phrases recover the errno. Checked in this order.
+ * such file or directory, cannot open /dev/ttyUSB0"), with no `code`; these phrases recover
+ * the errno. Checked in this order: on Windows serialport says "Opening COM3: Access denied"
+ * for a port another program holds, so that one is `busy` before any "access denied" is read
+ * as a permission problem; Windows' own texts are "The system cannot find the file
+ * specified." and "Access is denied.".
  */
 const KIND_BY_MESSAGE: readonly (readonly [RegExp, SystemErrorKind])[] = [
-  [/\bENOENT\b|no such file or directory|cannot find|file not found/i, 'not-found'],
-  [/\bEACCES\b|permission denied|operation not permitted|access denied/i, 'permission-denied'],
-  [/\bEBUSY\b|resource busy|cannot lock port|in use/i, 'busy'],
+  [/opening com\d+: access (is )?denied/i, 'busy'],
+  [
+    /\bENOENT\b|no such file or directory|cannot find the (file|path) specified|file not found/i,
+    'not-found',
+  ],
+  [
+    /\bEACCES\b|permission denied|operation not permitted|access (is )?denied/i,
+    'permission-denied',
+  ],
+  [/\bEBUSY\b|resource busy|cannot lock port|\b(already|is) in use\b/i, 'busy'],
   [/no such device|input\/output error/i, 'disconnected'],
 ];
 

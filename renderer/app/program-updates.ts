@@ -61,8 +61,9 @@ export function followProgramUpdates(
   return (lastSuccessAt) => {
     if (lastSuccessAt === null || lastSuccessAt === checkedAfter) return checks;
     checkedAfter = lastSuccessAt;
-    // A failed check (a read error) is reported by the caller's rejection handler; the next
-    // sync tries again, so the chain itself never stays rejected.
+    // A failed check (a read error) rejects the promise returned here, for the caller to
+    // report; the chain of checks goes on from it (never stays rejected), and the next sync
+    // success checks again.
     const next = checks.then(check);
     checks = next.catch(() => undefined);
     return next;

@@ -61,7 +61,7 @@ export async function seedDemoChain(
 }
 
 /** One chunk of generated demo customers: their rows, cards and ledger history. */
-export type DemoChunk = Pick<
+type GeneratedCustomers = Pick<
   ReturnType<typeof generateDemoCustomers>,
   'customers' | 'cards' | 'ledger'
 >;
@@ -71,7 +71,10 @@ export type DemoChunk = Pick<
  * in one transaction, as an applied `enrolment` message of the first demo terminal, through
  * the same writer as pushes, so the change log carries it to terminals that register.
  */
-export function demoChunkWriter(sql: Sql, now: number): (chunk: DemoChunk) => Promise<void> {
+export function demoChunkWriter(
+  sql: Sql,
+  now: number,
+): (chunk: GeneratedCustomers) => Promise<void> {
   const importer = DEMO_STORES[0];
   const importerTerminal = importer?.terminalIds[0];
   if (!importer || !importerTerminal) throw new Error('the demo chain has no stores');
