@@ -10,11 +10,16 @@ import { latencyStats, timed } from './latency';
 import {
   rawCommitSale,
   rawFindByCard,
+  rawReadsAtSuccess,
   rawSearchByLast4,
   rawSearchByNamePrefix,
 } from './raw-operations';
 import type { SaleRows } from './raw-operations';
-import type { LatencyFigure, StorageBenchOptions } from './storage-bench-result';
+import type {
+  LatencyFigure,
+  StorageBenchOptions,
+  StorageBenchResult,
+} from './storage-bench-result';
 
 /** The issue's targets for the terminal's p99, ms. */
 export const TARGET_P99_MS = { cardLookup: 2, search: 30, saleCommit: 10 } as const;
@@ -29,7 +34,8 @@ type Pair = {
 /**
  * Card lookups, both searches and sale commits on the loaded databases: each operation done
  * by the terminal's code and raw, alternately (order switching every round), on customers
- * spread over the whole store.
+ * spread over the whole store; and IndexedDB's floor under a lookup (one raw read against
+ * two, alternately).
  */
 export async function operationsPhase(
   terminal: TerminalDatabase,
@@ -38,7 +44,7 @@ export async function operationsPhase(
   targets: readonly BenchTarget[],
   options: StorageBenchOptions,
   log: (line: string) => void,
-): Promise<LatencyFigure[]> {
+): Promise<Pick<StorageBenchResult, 'latencies' | 'floor'>> {
   const services = benchServices(terminal, program, options.now + 3_600_000);
   const expect = (ok: boolean, what: string): void => {
     if (!ok) throw new Error(`storage benchmark: ${what}`);
@@ -51,6 +57,18 @@ export async function operationsPhase(
     },
     raw: async (t) => {
       expect((await rawFindByCard(raw, t.cardNumber)) !== undefined, `raw card ${t.cardNumber}`);
+    },
+  };
+  // Not a terminal-vs-raw pair: one raw read against two, for the floor under a lookup.
+  const floorPair: Pair = {
+    terminal: async (t) => {
+      expect((await rawReadsAtSuccess(raw, t.cardNumber, 1)) !== undefined, `read ${t.cardNumber}`);
+    },
+    raw: async (t) => {
+      expect(
+        (await rawReadsAtSuccess(raw, t.cardNumber, 2)) !== undefined,
+        `reads ${t.cardNumber}`,
+      );
     },
   };
   const byLast4: Pair = {
@@ -71,7 +89,7 @@ export async function operationsPhase(
   };
 
   const figures: LatencyFigure[] = [];
-  const run = async (name: string, pair: Pair, rounds: number, targetP99Ms: number) => {
+  const measurePair = async (pair: Pair, rounds: number) => {
     const terminalMs: number[] = [];
     const rawMs: number[] = [];
     for (let i = -WARMUP; i < rounds; i++) {
@@ -83,20 +101,20 @@ export async function operationsPhase(
         rawMs.push(a.raw);
       }
     }
-    figures.push({
-      name,
-      terminal: latencyStats(terminalMs),
-      raw: latencyStats(rawMs),
-      targetP99Ms,
-    });
+    return { terminal: latencyStats(terminalMs), raw: latencyStats(rawMs) };
+  };
+  const run = async (name: string, pair: Pair, rounds: number, targetP99Ms: number) => {
+    figures.push({ name, ...(await measurePair(pair, rounds)), targetP99Ms });
     log(`measured ${name} (${rounds} each)`);
   };
   await run('card lookup', cardLookup, options.lookups, TARGET_P99_MS.cardLookup);
+  const floor = await measurePair(floorPair, options.lookups);
+  log(`measured IndexedDB's floor: one read, two reads (${options.lookups} each)`);
   await run('search: phone last 4', byLast4, options.searches, TARGET_P99_MS.search);
   await run('search: name prefix', byName, options.searches, TARGET_P99_MS.search);
   figures.push(await salePhase(services, raw, targets, options));
   log(`measured sale commit (${options.sales} each)`);
-  return figures;
+  return { latencies: figures, floor: { oneRead: floor.terminal, twoReads: floor.raw } };
 }
 
 async function timedPair(pair: Pair, target: BenchTarget, terminalFirst: boolean) {

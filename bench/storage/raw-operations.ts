@@ -46,6 +46,24 @@ export async function rawFindByCard(db: IDBDatabase, number: string): Promise<un
   return customer;
 }
 
+/**
+ * The floor under a card lookup: the card row alone, or the card then its customer, answered
+ * at the last request's success (the transaction completes in the background).
+ */
+export async function rawReadsAtSuccess(
+  db: IDBDatabase,
+  number: string,
+  reads: 1 | 2,
+): Promise<unknown> {
+  const tx = db.transaction(['cards', 'customers'], 'readonly');
+  const card: unknown = await requestDone(tx.objectStore('cards').get(number));
+  if (reads === 1) return card;
+  const customerId = (card as { customerId?: string } | undefined)?.customerId;
+  return customerId === undefined
+    ? undefined
+    : requestDone(tx.objectStore('customers').get(customerId));
+}
+
 /** Up to 20 customers whose phone ends in `last4`. */
 export async function rawSearchByLast4(db: IDBDatabase, last4: string): Promise<unknown[]> {
   const tx = db.transaction('customers', 'readonly');

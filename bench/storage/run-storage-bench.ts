@@ -31,7 +31,14 @@ export async function runStorageBench(
       log(`letting the store settle for ${options.settleMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, options.settleMs));
     }
-    const latencies = await operationsPhase(terminal, raw, program, load.targets, options, log);
+    const { latencies, floor } = await operationsPhase(
+      terminal,
+      raw,
+      program,
+      load.targets,
+      options,
+      log,
+    );
     const atEnd = readHeap(true);
     const estimate = await navigator.storage.estimate();
     return {
@@ -44,6 +51,7 @@ export async function runStorageBench(
         targetRatio: TARGET_LOAD_RATIO,
       },
       latencies,
+      floor,
       heap: { afterLoad, peakDuringLoad: load.peakHeap, atEnd, afterGc: canCollectGarbage() },
       storageUsage: estimate.usage ?? null,
       environment: {

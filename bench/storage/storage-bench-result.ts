@@ -64,6 +64,13 @@ export type StorageBenchResult = {
     readonly targetRatio: number;
   };
   readonly latencies: readonly LatencyFigure[];
+  /**
+   * IndexedDB's own floor on this machine, for reading the lookup figures: raw reads, each in
+   * a read-only transaction of its own, answered at the request's success (not at the
+   * transaction's completion). `oneRead`: the card row; `twoReads`: the card, then its
+   * customer (the reads a card lookup needs).
+   */
+  readonly floor: { readonly oneRead: LatencyStats; readonly twoReads: LatencyStats };
   /** performance.memory.usedJSHeapSize, bytes; null where the browser does not tell. */
   readonly heap: {
     readonly afterLoad: number | null;
