@@ -22,7 +22,8 @@ import { machine, saveBenchResult } from './bench-results';
  *
  * Other options: --chunk (customers per transaction, 5000), --seed, --lookups (2000),
  * --searches (1000 of each kind), --sales (500), --settle (seconds between loading and the
- * lookups, 10), --timeout-minutes. Both stores are loaded, so a run writes every row twice:
+ * lookups, 10), --warmup-reads (unmeasured random reads on both stores before the figures, 4000;
+ * see StorageBenchOptions), --timeout-minutes. Both stores are loaded, so a run writes every row twice:
  * on a 2-CPU machine (~4 500 rows/s per engine) 20 000 customers take ~2 min, 100 000 ~6 min,
  * 1 000 000 about an hour. Progress and an estimate of the time left are printed as it goes.
  *
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     searches: { type: 'string', default: '1000' },
     sales: { type: 'string', default: '500' },
     settle: { type: 'string', default: '10' },
+    'warmup-reads': { type: 'string', default: '4000' },
     'timeout-minutes': { type: 'string' },
   },
 });
@@ -53,6 +55,7 @@ const options: StorageBenchOptions = {
   searches: wholeNumber('searches', args.searches, 1),
   sales: wholeNumber('sales', args.sales, 1),
   settleMs: wholeNumber('settle', args.settle, 0) * 1000,
+  warmupReads: wholeNumber('warmup-reads', args['warmup-reads'], 0),
 };
 /**
  * The run is stopped after this long. Default: 10 minutes plus 1 per 6 000 customers, about

@@ -3,6 +3,7 @@ import { demoRandom } from '../../shared/demo-data/demo-random';
 import { findByCardCode, searchCustomers } from '../../renderer/operations/find-customer';
 import { recordSale } from '../../renderer/operations/record-sale';
 import type { TerminalDatabase } from '../../renderer/db/terminal-database';
+import { readSnapshot } from '../../renderer/db/read-snapshot';
 import type { Program } from '../../shared/program/program-schema';
 import type { BenchTarget } from './bench-sample';
 import { benchServices } from './bench-services';
@@ -35,7 +36,8 @@ type Pair = {
  * Card lookups, both searches and sale commits on the loaded databases: each operation done
  * by the terminal's code and raw, alternately (order switching every round), on customers
  * spread over the whole store; and IndexedDB's floor under a lookup (one raw read against
- * two, alternately).
+ * two, then the two through Dexie against the two raw). All after `warmupReads` untimed
+ * random reads, so no figure pays for the compactions that follow a fresh load.
  */
 export async function operationsPhase(
   terminal: TerminalDatabase,
@@ -70,6 +72,21 @@ export async function operationsPhase(
         `reads ${t.cardNumber}`,
       );
     },
+  };
+  // Dexie's side of the floor: the same two reads through readSnapshot, rows not parsed.
+  const dexieFloorPair: Pair = {
+    terminal: async (t) => {
+      const customer = await readSnapshot(
+        terminal,
+        [terminal.cards, terminal.customers],
+        async () => {
+          const card = await terminal.cards.get(t.cardNumber);
+          return card === undefined ? undefined : terminal.customers.get(card.customerId);
+        },
+      );
+      expect(customer !== undefined, `dexie reads ${t.cardNumber}`);
+    },
+    raw: floorPair.raw,
   };
   const byLast4: Pair = {
     terminal: async (t) => {
@@ -107,14 +124,44 @@ export async function operationsPhase(
     figures.push({ name, ...(await measurePair(pair, rounds)), targetP99Ms });
     log(`measured ${name} (${rounds} each)`);
   };
+  await warmUp(terminal, raw, targets, options.warmupReads);
+  log(`read ${String(options.warmupReads)} random cards and customers in each store, unmeasured`);
   await run('card lookup', cardLookup, options.lookups, TARGET_P99_MS.cardLookup);
   const floor = await measurePair(floorPair, options.lookups);
-  log(`measured IndexedDB's floor: one read, two reads (${options.lookups} each)`);
+  const dexieFloor = await measurePair(dexieFloorPair, options.lookups);
+  log(
+    `measured IndexedDB's floor: one read, two reads, two through Dexie (${options.lookups} each)`,
+  );
   await run('search: phone last 4', byLast4, options.searches, TARGET_P99_MS.search);
   await run('search: name prefix', byName, options.searches, TARGET_P99_MS.search);
   figures.push(await salePhase(services, raw, targets, options));
   log(`measured sale commit (${options.sales} each)`);
-  return { latencies: figures, floor: { oneRead: floor.terminal, twoReads: floor.raw } };
+  return {
+    latencies: figures,
+    floor: {
+      oneRead: floor.terminal,
+      twoReads: floor.raw,
+      twoReadsThroughDexie: dexieFloor.terminal,
+    },
+  };
+}
+
+/** Card-then-customer reads on both stores, untimed (StorageBenchOptions.warmupReads). */
+async function warmUp(
+  terminal: TerminalDatabase,
+  raw: IDBDatabase,
+  targets: readonly BenchTarget[],
+  reads: number,
+): Promise<void> {
+  const random = demoRandom(7);
+  for (let i = 0; i < reads; i++) {
+    const target = random.pick(targets);
+    await readSnapshot(terminal, [terminal.cards, terminal.customers], async () => {
+      const card = await terminal.cards.get(target.cardNumber);
+      return card === undefined ? undefined : terminal.customers.get(card.customerId);
+    });
+    await rawReadsAtSuccess(raw, target.cardNumber, 2);
+  }
 }
 
 async function timedPair(pair: Pair, target: BenchTarget, terminalFirst: boolean) {
