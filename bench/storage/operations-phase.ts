@@ -76,14 +76,7 @@ export async function operationsPhase(
   // Dexie's side of the floor: the same two reads through readSnapshot, rows not parsed.
   const dexieFloorPair: Pair = {
     terminal: async (t) => {
-      const customer = await readSnapshot(
-        terminal,
-        [terminal.cards, terminal.customers],
-        async () => {
-          const card = await terminal.cards.get(t.cardNumber);
-          return card === undefined ? undefined : terminal.customers.get(card.customerId);
-        },
-      );
+      const customer = await dexieReadsAtSuccess(terminal, t.cardNumber);
       expect(customer !== undefined, `dexie reads ${t.cardNumber}`);
     },
     raw: floorPair.raw,
@@ -156,12 +149,17 @@ async function warmUp(
   const random = demoRandom(7);
   for (let i = 0; i < reads; i++) {
     const target = random.pick(targets);
-    await readSnapshot(terminal, [terminal.cards, terminal.customers], async () => {
-      const card = await terminal.cards.get(target.cardNumber);
-      return card === undefined ? undefined : terminal.customers.get(card.customerId);
-    });
+    await dexieReadsAtSuccess(terminal, target.cardNumber);
     await rawReadsAtSuccess(raw, target.cardNumber, 2);
   }
+}
+
+/** rawReadsAtSuccess's two reads through Dexie and readSnapshot, rows not parsed. */
+function dexieReadsAtSuccess(terminal: TerminalDatabase, cardNumber: string): Promise<unknown> {
+  return readSnapshot(terminal, [terminal.cards, terminal.customers], async () => {
+    const card = await terminal.cards.get(cardNumber);
+    return card === undefined ? undefined : terminal.customers.get(card.customerId);
+  });
 }
 
 async function timedPair(pair: Pair, target: BenchTarget, terminalFirst: boolean) {

@@ -22,8 +22,8 @@ export type StorageBenchOptions = {
    * Unmeasured random reads (card, then customer) on both stores before anything is timed.
    * LevelDB compacts a file after enough reads have had to look through it ("seek
    * compaction"), so the first few thousand random reads after a load pay for compactions a
-   * terminal that has been running for hours has long done: measured, whichever operation
-   * ran first had a card-lookup p99 of ~5 ms, the next ones ~2 ms.
+   * terminal that has been running for hours has long done. `--warmup-reads 0` shows the
+   * cost: the card lookups, measured first, then carry it in their p99.
    */
   readonly warmupReads: number;
 };

@@ -1,4 +1,4 @@
-import type { CardLookupError } from '../operations/find-customer';
+import type { CardLookupError, CustomerView } from '../operations/find-customer';
 import { customerView, customerViewByCard } from '../operations/find-customer';
 import { describeCardCodeError } from '../../shared/cards/parse-card-code';
 import { translator } from '../i18n/messages';
@@ -72,9 +72,14 @@ export async function openCustomer(
     });
     return;
   }
+  showCustomer(store, view, cardNumber);
+}
+
+/** The customer screen for `view`, reached with `cardNumber` (null: found by a search). */
+function showCustomer(store: TerminalStore, view: CustomerView, cardNumber: string | null): void {
   store.setState({
     customer: view,
-    screen: { name: 'customer', customerId, cardNumber },
+    screen: { name: 'customer', customerId: view.customer.id, cardNumber },
     notice: null,
   });
 }
@@ -101,12 +106,7 @@ export async function lookUpCard(
     store.setState({ notice: { kind: 'error', text: describeLookupError(found.error, store) } });
     return;
   }
-  const { card, view } = found.value;
-  store.setState({
-    customer: view,
-    screen: { name: 'customer', customerId: view.customer.id, cardNumber: card.number },
-    notice: null,
-  });
+  showCustomer(store, found.value.view, found.value.card.number);
 }
 
 function describeLookupError(error: CardLookupError, store: TerminalStore): string {

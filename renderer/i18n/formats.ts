@@ -14,10 +14,10 @@ export type Formats = {
 };
 
 /**
- * Built once per language and time zone, then shared: an Intl.DateTimeFormat costs about a
- * millisecond to build, and every screen's components ask for the formats on every render
- * (a profile of scans showed ~5 ms per scan spent building them). Formats hold no state, so
- * sharing them is safe; a terminal sees one or two pairs in its life.
+ * Built once per language and time zone, then shared: an Intl.DateTimeFormat is costly to
+ * build, and every screen's components ask for the formats on every render, so building
+ * them there put that cost on the scan-to-screen path (`npm run bench:scan`). Formats hold
+ * no state, so sharing them is safe; a terminal sees one or two pairs in its life.
  */
 const built = new Map<string, Formats>();
 
