@@ -7,7 +7,8 @@ import { build } from 'vite';
 import { CHROMIUM_HEAP_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { checkTargets, formatStorageReport } from './storage/storage-report';
-import { RUN_FUNCTION } from './storage/storage-bench-result';
+import { openDiskFlushProbe } from './disk-flush-probe';
+import { DISK_FLUSH_FUNCTION, RUN_FUNCTION } from './storage/storage-bench-result';
 import type { StorageBenchOptions, StorageBenchResult } from './storage/storage-bench-result';
 import { BENCH_DEMO_NOW, wholeNumber } from './bench-options';
 import { machine, saveBenchResult } from './bench-results';
@@ -92,6 +93,9 @@ async function main(): Promise<void> {
     headless: true,
     args: [...CHROMIUM_HEAP_ARGS],
   });
+  // In the work folder, next to the profile: the same file system as IndexedDB's files.
+  const diskFlush = openDiskFlushProbe(work);
+  await context.exposeFunction(DISK_FLUSH_FUNCTION, () => diskFlush.flush());
   // Closing the browser makes the pending evaluate fail, so the run ends through `finally`.
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
     clearTimeout(timer);
     await context.close();
     await server.close();
+    diskFlush.close();
   }
 }
 

@@ -16,8 +16,10 @@ import {
   rawSearchByNamePrefix,
 } from './raw-operations';
 import type { SaleRows } from './raw-operations';
+import { DISK_FLUSH_FUNCTION } from './storage-bench-result';
 import type {
   LatencyFigure,
+  LatencyStats,
   StorageBenchOptions,
   StorageBenchResult,
 } from './storage-bench-result';
@@ -127,14 +129,16 @@ export async function operationsPhase(
   );
   await run('search: phone last 4', byLast4, options.searches, TARGET_P99_MS.search);
   await run('search: name prefix', byName, options.searches, TARGET_P99_MS.search);
-  figures.push(await salePhase(services, raw, targets, options));
-  log(`measured sale commit (${options.sales} each)`);
+  const sales = await salePhase(services, raw, targets, options);
+  figures.push(sales.figure);
+  log(`measured sale commit (${options.sales} each) and the disk's flush after each`);
   return {
     latencies: figures,
     floor: {
       oneRead: floor.terminal,
       twoReads: floor.raw,
       twoReadsThroughDexie: dexieFloor.terminal,
+      diskFlush: sales.diskFlush,
     },
   };
 }
@@ -173,17 +177,23 @@ async function timedPair(pair: Pair, target: BenchTarget, terminalFirst: boolean
 
 /**
  * Sales on random customers through recordSale, each followed by a raw transaction that
- * writes the same rows (read back, untimed, from what the sale stored) into the raw store.
+ * writes the same rows (read back, untimed, from what the sale stored) into the raw store,
+ * then by one disk flush (DISK_FLUSH_FUNCTION) when the Node script offers it: the three
+ * interleaved, so all meet the same background work of the disk.
  */
 async function salePhase(
   services: ReturnType<typeof benchServices>,
   raw: IDBDatabase,
   targets: readonly BenchTarget[],
   { sales, seed }: StorageBenchOptions,
-): Promise<LatencyFigure> {
+): Promise<{ readonly figure: LatencyFigure; readonly diskFlush: LatencyStats | null }> {
   const random = demoRandom(seed ^ 0x68e31da4);
+  const diskFlush = (
+    globalThis as Partial<Record<typeof DISK_FLUSH_FUNCTION, () => Promise<number>>>
+  )[DISK_FLUSH_FUNCTION];
   const terminalMs: number[] = [];
   const rawMs: number[] = [];
+  const flushMs: number[] = [];
   for (let i = -WARMUP; i < sales; i++) {
     const target = random.pick(targets);
     services.advance(random.int(20_000, 120_000));
@@ -201,16 +211,21 @@ async function salePhase(
     const terminalTime = performance.now() - started;
     const rows = await saleRows(services.db, target.customerId, result);
     const rawTime = await timed(() => rawCommitSale(raw, rows));
+    const flushTime = diskFlush ? await diskFlush() : null;
     if (i >= 0) {
       terminalMs.push(terminalTime);
       rawMs.push(rawTime);
+      if (flushTime !== null) flushMs.push(flushTime);
     }
   }
   return {
-    name: 'sale commit',
-    terminal: latencyStats(terminalMs),
-    raw: latencyStats(rawMs),
-    targetP99Ms: TARGET_P99_MS.saleCommit,
+    figure: {
+      name: 'sale commit',
+      terminal: latencyStats(terminalMs),
+      raw: latencyStats(rawMs),
+      targetP99Ms: TARGET_P99_MS.saleCommit,
+    },
+    diskFlush: diskFlush ? latencyStats(flushMs) : null,
   };
 }
 

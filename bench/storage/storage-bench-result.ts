@@ -83,6 +83,12 @@ export type StorageBenchResult = {
     readonly oneRead: LatencyStats;
     readonly twoReads: LatencyStats;
     readonly twoReadsThroughDexie: LatencyStats;
+    /**
+     * The disk's floor under the sale commit: a 4 KiB append and fdatasync on the profile's
+     * file system, done by the Node script after each sale (bench/disk-flush-probe.ts);
+     * null when the page runs without the script.
+     */
+    readonly diskFlush: LatencyStats | null;
   };
   /** performance.memory.usedJSHeapSize, bytes; null where the browser does not tell. */
   readonly heap: {
@@ -103,3 +109,5 @@ export type StorageBenchResult = {
 
 /** The function the page exposes on `window` for the Node script. */
 export const RUN_FUNCTION = 'runStorageBench' as const;
+/** The function the Node script exposes to the page: one timed disk flush, in ms. */
+export const DISK_FLUSH_FUNCTION = 'benchDiskFlush' as const;

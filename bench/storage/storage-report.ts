@@ -1,4 +1,9 @@
-import type { LatencyFigure, LoadFigure, StorageBenchResult } from './storage-bench-result';
+import type {
+  LatencyFigure,
+  LatencyStats,
+  LoadFigure,
+  StorageBenchResult,
+} from './storage-bench-result';
 
 /** One of the issue's targets, checked against the measured figure. */
 export type TargetCheck = {
@@ -66,6 +71,7 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
       `p99 ${ms(result.floor.twoReads.p99Ms)} ms; the same two through Dexie (rows not parsed) ` +
       `p50 ${ms(result.floor.twoReadsThroughDexie.p50Ms)} / ` +
       `p99 ${ms(result.floor.twoReadsThroughDexie.p99Ms)} ms`,
+    diskFlushLine(result.floor.diskFlush),
     '',
     `JS heap used${result.heap.afterGc ? ' (after a full GC)' : ''}: ` +
       `after loading ${mib(result.heap.afterLoad)}, at the end ${mib(result.heap.atEnd)}; ` +
@@ -80,6 +86,15 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
     ),
   ];
   return lines;
+}
+
+/** The disk's floor under a sale's durable commit, for reading the sale commit figures. */
+function diskFlushLine(flush: LatencyStats | null): string {
+  if (flush === null) return "the disk's floor under a durable commit: not measured";
+  return (
+    `the disk's floor under a durable commit (a 4 KiB append and fdatasync after each sale, ` +
+    `on the profile's file system): p50 ${ms(flush.p50Ms)} / p99 ${ms(flush.p99Ms)} ms`
+  );
 }
 
 function loadRow(name: string, figure: LoadFigure): string[] {
