@@ -20,7 +20,7 @@ import { seededRandom, summarize } from './sync/stats';
 import type { LatencySummary } from './sync/stats';
 import { figureTable, formatTable } from './sync/sync-report';
 import { machine, saveBenchResult } from './bench-results';
-import { wholeNumber } from './bench-options';
+import { KEPT_PROFILE_PORTS, wholeNumber } from './bench-options';
 
 /**
  * From bytes at the scanner's port to the customer on screen, with the terminal's store full
@@ -69,9 +69,6 @@ const timeoutMs =
 const root = path.resolve(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'scan-bench-'));
 const say = (line: string): void => console.log(`[scan-bench] ${line}`);
-
-/** The terminal's port with a kept profile (--profile). */
-const KEPT_PROFILE_PORT = 47_613;
 
 /** Runs in the page: the customers in the bench's store, counted with raw IndexedDB. */
 const COUNT_CUSTOMERS_SCRIPT = `new Promise((resolve, reject) => {
@@ -147,10 +144,8 @@ async function measureScans(): Promise<{
 }> {
   const scanner = await startSocatPair();
   stops.push(() => scanner.close());
-  // IndexedDB belongs to the origin, port included: a kept profile's store is found again only
-  // at the same port.
   const terminal = await serveFolder(path.join(root, 'dist', 'renderer'), {
-    port: args.profile === undefined ? 0 : KEPT_PROFILE_PORT,
+    port: args.profile === undefined ? 0 : KEPT_PROFILE_PORTS.scan,
   });
   stops.push(() => terminal.close());
   const devices = await startBrowserModeDevices({

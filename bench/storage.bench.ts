@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,9 +8,19 @@ import { CHROMIUM_HEAP_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { checkTargets, formatStorageReport } from './storage/storage-report';
 import { openDiskFlushProbe } from './disk-flush-probe';
-import { DISK_FLUSH_FUNCTION, RUN_FUNCTION } from './storage/storage-bench-result';
-import type { StorageBenchOptions, StorageBenchResult } from './storage/storage-bench-result';
-import { BENCH_DEMO_NOW, wholeNumber } from './bench-options';
+import {
+  DISK_FLUSH_FUNCTION,
+  RUN_FUNCTION,
+  SAVE_PROGRESS_FUNCTION,
+} from './storage/storage-bench-result';
+import type {
+  LoadProgress,
+  StorageBenchOptions,
+  StorageBenchOutcome,
+  StorageBenchResult,
+} from './storage/storage-bench-result';
+import { readLoadProgress, saveLoadProgress, shapeMismatch } from './load-progress-file';
+import { BENCH_DEMO_NOW, KEPT_PROFILE_PORTS, wholeNumber } from './bench-options';
 import { machine, saveBenchResult } from './bench-results';
 
 /**
@@ -20,13 +30,22 @@ import { machine, saveBenchResult } from './bench-results';
  *
  *   npm run bench:storage                          # 1 000 000 customers
  *   npm run bench:storage -- --customers 20000     # a quick run
+ *   npm run bench:storage -- --profile .data/storage-1m --load-minutes 60
+ *
+ * Both stores are loaded, so a run writes every row twice. On a 2-CPU machine 20 000
+ * customers take ~2 min, 250 000 ~20 min; the rate falls as the stores grow, and 1 000 000
+ * take some hours (loading one store of 1 000 000 alone took 86 min in `npm run bench:scan`).
+ * Progress and an estimate of the time left are printed as it goes.
+ *
+ * --profile DIR keeps the browser profile and the load's progress in DIR: a run stopped by
+ * --load-minutes (or by anything else) leaves what it loaded, the same command goes on from
+ * there, and once the load is complete each run measures without loading. The load's
+ * figures then sum the chunks of every run (the JSON says how many runs).
  *
  * Other options: --chunk (customers per transaction, 5000), --seed, --lookups (2000),
  * --searches (1000 of each kind), --sales (500), --settle (seconds between loading and the
- * lookups, 10), --warmup-reads (unmeasured random reads on both stores before the figures, 4000;
- * see StorageBenchOptions), --timeout-minutes. Both stores are loaded, so a run writes every row twice:
- * on a 2-CPU machine (~4 500 rows/s per engine) 20 000 customers take ~2 min, 100 000 ~6 min,
- * 1 000 000 about an hour. Progress and an estimate of the time left are printed as it goes.
+ * lookups, 10), --warmup-reads (unmeasured random reads on both stores before the figures,
+ * 4000; see StorageBenchOptions), --timeout-minutes.
  *
  * The page (bench/storage/) is built with Vite and served from 127.0.0.1 with cross-origin
  * isolation (a 5 µs timer instead of 100 µs). Chromium runs with a profile on disk: a
@@ -43,40 +62,74 @@ const { values: args } = parseArgs({
     sales: { type: 'string', default: '500' },
     settle: { type: 'string', default: '10' },
     'warmup-reads': { type: 'string', default: '4000' },
+    profile: { type: 'string' },
+    'load-minutes': { type: 'string' },
     'timeout-minutes': { type: 'string' },
   },
 });
 
+const keptDir = args.profile === undefined ? null : path.resolve(args.profile);
+const customers = wholeNumber('customers', args.customers, 100);
+const chunkSize = wholeNumber('chunk', args.chunk, 1);
+const seed = wholeNumber('seed', args.seed, 0);
+const resume = keptDir === null ? null : keptLoad(keptDir);
 const options: StorageBenchOptions = {
-  customers: wholeNumber('customers', args.customers, 100),
-  chunkSize: wholeNumber('chunk', args.chunk, 1),
-  seed: wholeNumber('seed', args.seed, 0),
+  customers,
+  chunkSize,
+  seed,
   now: BENCH_DEMO_NOW,
   lookups: wholeNumber('lookups', args.lookups, 1),
   searches: wholeNumber('searches', args.searches, 1),
   sales: wholeNumber('sales', args.sales, 1),
   settleMs: wholeNumber('settle', args.settle, 0) * 1000,
   warmupReads: wholeNumber('warmup-reads', args['warmup-reads'], 0),
+  resume,
+  loadBudgetMs:
+    args['load-minutes'] === undefined
+      ? null
+      : wholeNumber('load-minutes', args['load-minutes'], 1) * 60_000,
 };
+if (options.loadBudgetMs !== null && keptDir === null)
+  throw new Error('--load-minutes needs --profile DIR: without it, a partial load is lost');
 /**
- * The run is stopped after this long. Default: 10 minutes plus 1 per 6 000 customers, about
- * twice what loading took on a 2-CPU machine (~4 000 rows/s per engine; ~3 h for 1 000 000).
+ * The run is stopped after this long. Default: 10 minutes plus 1 per 6 000 customers still
+ * to load (about twice what loading took at 250 000 on a 2-CPU machine), or --load-minutes
+ * plus 20 when that is shorter.
  */
+const toLoad = customers - (resume?.loadedCustomers ?? 0);
+const defaultTimeoutMinutes = Math.min(
+  10 + Math.ceil(toLoad / 6_000),
+  options.loadBudgetMs === null ? Infinity : options.loadBudgetMs / 60_000 + 20,
+);
 const timeoutMs =
-  wholeNumber(
-    'timeout-minutes',
-    args['timeout-minutes'] ?? String(10 + Math.ceil(options.customers / 6_000)),
-    1,
-  ) * 60_000;
+  wholeNumber('timeout-minutes', args['timeout-minutes'] ?? String(defaultTimeoutMinutes), 1) *
+  60_000;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'storage-bench-'));
 const pageDir = path.join(work, 'page');
-const profileDir = path.join(work, 'profile');
+/** Where the browser profile lives, with the load's progress (if kept) and the disk probe. */
+const dataDir = keptDir ?? work;
+const profileDir = path.join(dataDir, 'chromium');
+
+/** The load kept in `dir` if it can go on under this run's options; null for a new one. */
+function keptLoad(dir: string): LoadProgress | null {
+  mkdirSync(dir, { recursive: true });
+  const kept = readLoadProgress(dir);
+  if (kept === null) {
+    if (existsSync(path.join(dir, 'chromium')))
+      throw new Error(`${dir} holds a browser profile but no load progress: delete it first`);
+    return null;
+  }
+  const mismatch = shapeMismatch(kept.shape, { customers, chunkSize, seed, now: BENCH_DEMO_NOW });
+  if (mismatch !== null)
+    throw new Error(`${dir}: ${mismatch}; run with its options, or delete it to load afresh`);
+  return kept;
+}
 
 /** What the page puts on `window` (storage-bench-page.ts). */
 type BenchPage = Record<
   typeof RUN_FUNCTION,
-  (options: StorageBenchOptions) => Promise<StorageBenchResult>
+  (options: StorageBenchOptions) => Promise<StorageBenchOutcome>
 >;
 
 async function main(): Promise<void> {
@@ -87,15 +140,22 @@ async function main(): Promise<void> {
     logLevel: 'warn',
     build: { outDir: pageDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   });
-  const server = await serveFolder(pageDir, { crossOriginIsolated: true });
+  const server = await serveFolder(pageDir, {
+    crossOriginIsolated: true,
+    port: keptDir === null ? 0 : KEPT_PROFILE_PORTS.storage,
+  });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_HEAP_ARGS],
   });
-  // In the work folder, next to the profile: the same file system as IndexedDB's files.
-  const diskFlush = openDiskFlushProbe(work);
+  // Next to the profile: the same file system as IndexedDB's files.
+  const diskFlush = openDiskFlushProbe(dataDir);
   await context.exposeFunction(DISK_FLUSH_FUNCTION, () => diskFlush.flush());
+  if (keptDir !== null)
+    await context.exposeFunction(SAVE_PROGRESS_FUNCTION, (progress: LoadProgress) =>
+      saveLoadProgress(keptDir, progress),
+    );
   // Closing the browser makes the pending evaluate fail, so the run ends through `finally`.
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -112,7 +172,7 @@ async function main(): Promise<void> {
     });
     await page.goto(server.url);
     await page.waitForFunction((name) => name in globalThis, RUN_FUNCTION);
-    const result = await page
+    const outcome = await page
       .evaluate(({ name, opts }) => (globalThis as unknown as BenchPage)[name](opts), {
         name: RUN_FUNCTION,
         opts: options,
@@ -121,8 +181,16 @@ async function main(): Promise<void> {
         if (timedOut) throw new Error(`no result after ${timeoutMs / 60_000} min: stopped`);
         throw error;
       });
-    console.log(`\n${formatStorageReport(result).join('\n')}`);
-    save(result);
+    if (!outcome.done) {
+      const { loadedCustomers, runs } = outcome.progress;
+      console.log(
+        `\nloaded ${String(loadedCustomers)} of ${String(customers)} customers into ` +
+          `${String(keptDir)} over ${String(runs)} run(s); run the same command again to go on`,
+      );
+      return;
+    }
+    console.log(`\n${formatStorageReport(outcome.result).join('\n')}`);
+    save(outcome.result);
   } finally {
     clearTimeout(timer);
     await context.close();

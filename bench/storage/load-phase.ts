@@ -3,11 +3,9 @@ import { writeDemoChunk } from '../../renderer/demo-data/load-demo-data';
 import type { TerminalDatabase } from '../../renderer/db/terminal-database';
 import type { Program } from '../../shared/program/program-schema';
 import { createTargetSampler } from './bench-sample';
-import type { BenchTarget } from './bench-sample';
-import { demoRandom } from '../../shared/demo-data/demo-random';
-import { latencyStats, timed } from './latency';
+import { timed } from './latency';
 import { rawWriteChunk } from './raw-operations';
-import type { LoadFigure, StorageBenchOptions, StorageBenchResult } from './storage-bench-result';
+import type { LoadProgress, StorageBenchOptions } from './storage-bench-result';
 import { readHeap } from './heap';
 
 /** How many customers the lookups, searches and sales pick from. */
@@ -15,84 +13,89 @@ const TARGETS = 5_000;
 const PROGRESS_EVERY_MS = 10_000;
 
 /**
- * Loads the demo into both databases, chunk by chunk: each chunk is generated once (timed
- * apart), then written by the terminal's writeDemoChunk and by raw puts, alternating which
- * goes first so neither always meets a warmer disk cache.
+ * Loads the demo into both databases, chunk by chunk, from where `options.resume` left off
+ * (or from the start): each chunk is generated once (timed apart), then written by the
+ * terminal's writeDemoChunk and by raw puts, alternating which goes first so neither always
+ * meets a warmer disk cache. After every chunk `save` gets the progress; past
+ * `options.loadBudgetMs` loading stops after the chunk at hand. Chunk i is the same whatever
+ * run writes it: its rows come from (seed, first customer), its order of engines from i.
  */
 export async function loadPhase(
   terminal: TerminalDatabase,
   raw: IDBDatabase,
   program: Program,
   options: StorageBenchOptions,
+  save: (progress: LoadProgress) => Promise<void>,
   log: (line: string) => void,
-): Promise<{
-  readonly rows: StorageBenchResult['rows'];
-  readonly generateMs: number;
-  readonly terminal: LoadFigure;
-  readonly raw: LoadFigure;
-  readonly peakHeap: number | null;
-  readonly targets: readonly BenchTarget[];
-}> {
+): Promise<LoadProgress> {
   const { customers, chunkSize, seed, now } = options;
-  const sampler = createTargetSampler(TARGETS, demoRandom(seed ^ 0x2545f491));
-  const rows = { customers: 0, cards: 0, ledger: 0, balances: 0 };
-  const terminalChunks: number[] = [];
-  const rawChunks: number[] = [];
-  let generateMs = 0;
-  let peakHeap: number | null = null;
+  const sampler = createTargetSampler(customers, TARGETS, seed ^ 0x2545f491);
+  const resumed = options.resume;
+  let progress: LoadProgress = resumed
+    ? { ...resumed, runs: resumed.runs + (resumed.loadedCustomers < customers ? 1 : 0) }
+    : {
+        shape: { customers, chunkSize, seed, now },
+        loadedCustomers: 0,
+        rows: { customers: 0, cards: 0, ledger: 0, balances: 0 },
+        generateMs: 0,
+        terminalChunksMs: [],
+        rawChunksMs: [],
+        peakHeap: null,
+        targets: [],
+        runs: 1,
+      };
   const started = performance.now();
   let lastReport = started;
+  const startedAt = progress.loadedCustomers;
 
-  for (let from = 0, i = 0; from < customers; from += chunkSize, i++) {
+  for (let from = startedAt; from < customers; from += chunkSize) {
+    if (options.loadBudgetMs !== null && performance.now() - started >= options.loadBudgetMs) break;
+    const i = from / chunkSize;
     const count = Math.min(chunkSize, customers - from);
     const generationStarted = performance.now();
     const chunk = generateDemoChunk(seed, from, count, now, program);
-    generateMs += performance.now() - generationStarted;
+    const generateMs = performance.now() - generationStarted;
     const writeTerminal = () => timed(() => writeDemoChunk(terminal, chunk));
     const writeRaw = () => timed(() => rawWriteChunk(raw, chunk));
+    let terminalMs: number;
+    let rawMs: number;
     if (i % 2 === 0) {
-      terminalChunks.push(await writeTerminal());
-      rawChunks.push(await writeRaw());
+      terminalMs = await writeTerminal();
+      rawMs = await writeRaw();
     } else {
-      rawChunks.push(await writeRaw());
-      terminalChunks.push(await writeTerminal());
+      rawMs = await writeRaw();
+      terminalMs = await writeTerminal();
     }
-    sampler.add(chunk);
-    rows.customers += chunk.customers.length;
-    rows.cards += chunk.cards.length;
-    rows.ledger += chunk.ledger.length;
-    rows.balances += chunk.balances.length;
+    const { rows } = progress;
     const heap = readHeap(false);
-    if (heap !== null) peakHeap = Math.max(peakHeap ?? 0, heap);
+    progress = {
+      ...progress,
+      loadedCustomers: from + count,
+      rows: {
+        customers: rows.customers + chunk.customers.length,
+        cards: rows.cards + chunk.cards.length,
+        ledger: rows.ledger + chunk.ledger.length,
+        balances: rows.balances + chunk.balances.length,
+      },
+      generateMs: progress.generateMs + generateMs,
+      terminalChunksMs: [...progress.terminalChunksMs, terminalMs],
+      rawChunksMs: [...progress.rawChunksMs, rawMs],
+      peakHeap: heap === null ? progress.peakHeap : Math.max(progress.peakHeap ?? 0, heap),
+      targets: [...progress.targets, ...sampler.targetsIn(chunk, from)],
+    };
+    await save(progress);
 
     const t = performance.now();
     if (t - lastReport >= PROGRESS_EVERY_MS || from + count >= customers) {
       lastReport = t;
       const done = from + count;
       const elapsed = (t - started) / 1000;
-      const eta = (elapsed / done) * (customers - done);
+      const eta = (elapsed / (done - startedAt)) * (customers - done);
       log(
-        `loaded ${done} / ${customers} customers (${rows.ledger} ledger entries) in ` +
-          `${elapsed.toFixed(0)} s, about ${eta.toFixed(0)} s to go`,
+        `loaded ${done} / ${customers} customers (${progress.rows.ledger} ledger entries); ` +
+          `this run: ${elapsed.toFixed(0)} s, about ${eta.toFixed(0)} s to go`,
       );
     }
   }
-  const totalRows = rows.customers + rows.cards + rows.ledger + rows.balances;
-  const figure = (chunks: readonly number[]): LoadFigure => {
-    const writeMs = chunks.reduce((sum, ms) => sum + ms, 0);
-    return {
-      writeMs: Math.round(writeMs),
-      rowsPerSecond: Math.round((totalRows / writeMs) * 1000),
-      customersPerSecond: Math.round((rows.customers / writeMs) * 1000),
-      chunk: latencyStats(chunks),
-    };
-  };
-  return {
-    rows,
-    generateMs: Math.round(generateMs),
-    terminal: figure(terminalChunks),
-    raw: figure(rawChunks),
-    peakHeap,
-    targets: sampler.targets(),
-  };
+  return progress;
 }

@@ -3,52 +3,72 @@ import type { Program } from '../../shared/program/program-schema';
 import { canCollectGarbage, readHeap } from './heap';
 import { loadPhase } from './load-phase';
 import { operationsPhase } from './operations-phase';
-import { deleteDatabase, openRawDatabase } from './raw-database';
-import type { StorageBenchOptions, StorageBenchResult } from './storage-bench-result';
+import { shuffledTargets } from './bench-sample';
+import { latencyStats } from './latency';
+import { deleteDatabase, openRawDatabase, requestDone } from './raw-database';
+import type {
+  LoadFigure,
+  LoadProgress,
+  StorageBenchOptions,
+  StorageBenchOutcome,
+  StorageBenchResult,
+} from './storage-bench-result';
 
 const TERMINAL_DB = 'bench-terminal';
 const RAW_DB = 'bench-raw';
 /** The issue's target: loading through the terminal at ≥ 80 % of raw IndexedDB's rows/s. */
 const TARGET_LOAD_RATIO = 0.8;
 
-/** The whole measurement, inside the page: load both stores, then time the operations. */
+/**
+ * The whole measurement, inside the page: load both stores (or go on loading them, see
+ * StorageBenchOptions.resume), then time the operations. A load stopped by its budget
+ * answers its progress instead of figures.
+ */
 export async function runStorageBench(
   program: Program,
   options: StorageBenchOptions,
+  save: (progress: LoadProgress) => Promise<void>,
   log: (line: string) => void,
-): Promise<StorageBenchResult> {
+): Promise<StorageBenchOutcome> {
   const started = performance.now();
-  await deleteDatabase(TERMINAL_DB);
-  await deleteDatabase(RAW_DB);
+  if (options.resume === null) {
+    await deleteDatabase(TERMINAL_DB);
+    await deleteDatabase(RAW_DB);
+  }
   const terminal = new TerminalDatabase(TERMINAL_DB);
   await terminal.open();
   const raw = await openRawDatabase(RAW_DB);
   try {
-    log(`loading ${options.customers} demo customers in chunks of ${options.chunkSize}`);
-    const load = await loadPhase(terminal, raw, program, options, log);
+    if (options.resume !== null) await checkResumable(terminal, raw, options.resume);
+    const remaining = options.customers - (options.resume?.loadedCustomers ?? 0);
+    if (remaining > 0) log(`loading ${remaining} demo customers in chunks of ${options.chunkSize}`);
+    const load = await loadPhase(terminal, raw, program, options, save, log);
+    if (load.loadedCustomers < options.customers) return { done: false, progress: load };
     const afterLoad = readHeap(true);
     if (options.settleMs > 0) {
       log(`letting the store settle for ${options.settleMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, options.settleMs));
     }
+    const targets = shuffledTargets(load.targets, options.seed ^ 0x5bd1e995);
     const { latencies, floor } = await operationsPhase(
       terminal,
       raw,
       program,
-      load.targets,
+      targets,
       options,
       log,
     );
     const atEnd = readHeap(true);
     const estimate = await navigator.storage.estimate();
-    return {
+    const result: StorageBenchResult = {
       options,
       rows: load.rows,
       load: {
-        generateMs: load.generateMs,
-        terminal: load.terminal,
-        raw: load.raw,
+        generateMs: Math.round(load.generateMs),
+        terminal: loadFigure(load.rows, load.terminalChunksMs),
+        raw: loadFigure(load.rows, load.rawChunksMs),
         targetRatio: TARGET_LOAD_RATIO,
+        runs: load.runs,
       },
       latencies,
       floor,
@@ -60,8 +80,45 @@ export async function runStorageBench(
         wallMs: Math.round(performance.now() - started),
       },
     };
+    return { done: true, result };
   } finally {
     terminal.close();
     raw.close();
   }
+}
+
+/**
+ * The stores of a profile must hold at least what its progress says (at most one chunk more,
+ * see LoadProgress): anything else is not this load, and measuring it would mislead.
+ */
+async function checkResumable(
+  terminal: TerminalDatabase,
+  raw: IDBDatabase,
+  progress: LoadProgress,
+): Promise<void> {
+  const expected = progress.loadedCustomers;
+  const most = expected + progress.shape.chunkSize;
+  const found = {
+    terminal: await terminal.customers.count(),
+    raw: await requestDone(raw.transaction('customers').objectStore('customers').count()),
+  };
+  for (const [store, count] of Object.entries(found)) {
+    if (count < expected || count > most)
+      throw new Error(
+        `the ${store} store holds ${count} customers, its saved progress says ${expected}: ` +
+          'not the load the progress describes; delete the profile folder to load afresh',
+      );
+  }
+}
+
+/** Rows per second over the chunks' write time (generation not included). */
+function loadFigure(rows: StorageBenchResult['rows'], chunksMs: readonly number[]): LoadFigure {
+  const totalRows = rows.customers + rows.cards + rows.ledger + rows.balances;
+  const writeMs = chunksMs.reduce((sum, ms) => sum + ms, 0);
+  return {
+    writeMs: Math.round(writeMs),
+    rowsPerSecond: Math.round((totalRows / writeMs) * 1000),
+    customersPerSecond: Math.round((rows.customers / writeMs) * 1000),
+    chunk: latencyStats(chunksMs),
+  };
 }

@@ -1,3 +1,5 @@
+import type { BenchTarget } from './bench-sample';
+
 /**
  * What the benchmark page is asked to do and what it answers: plain data, passed between
  * the page and the Node script through Playwright (structured clone), so they hold no functions.
@@ -26,6 +28,36 @@ export type StorageBenchOptions = {
    * cost: the card lookups, measured first, then carry it in their p99.
    */
   readonly warmupReads: number;
+  /**
+   * A load begun by an earlier run in the same browser profile (--profile): loading goes on
+   * from there, and a complete one is measured without loading anything. Null: a fresh load.
+   */
+  readonly resume: LoadProgress | null;
+  /** Loading stops after this long, its progress saved, to go on in a later run; null: no limit. */
+  readonly loadBudgetMs: number | null;
+};
+
+/** What shapes the loaded data: a load resumes only under the same. */
+export type LoadShape = Pick<StorageBenchOptions, 'customers' | 'chunkSize' | 'seed' | 'now'>;
+
+/**
+ * How far a load has come, saved by the Node script after every chunk (SAVE_PROGRESS_FUNCTION)
+ * in the profile's folder. The stores may hold one chunk more than `loadedCustomers` says (a
+ * run stopped between the chunk's commit and the save); loading it again writes the same rows.
+ */
+export type LoadProgress = {
+  readonly shape: LoadShape;
+  readonly loadedCustomers: number;
+  readonly rows: StorageBenchResult['rows'];
+  readonly generateMs: number;
+  /** Each chunk's write time, in load order. */
+  readonly terminalChunksMs: readonly number[];
+  readonly rawChunksMs: readonly number[];
+  readonly peakHeap: number | null;
+  /** The sampled customers loaded so far (bench-sample.ts), in load order. */
+  readonly targets: readonly BenchTarget[];
+  /** How many runs have loaded part of it. */
+  readonly runs: number;
 };
 
 /** Durations of one operation, in milliseconds. */
@@ -70,6 +102,8 @@ export type StorageBenchResult = {
     readonly raw: LoadFigure;
     /** The issue's target: the terminal writes at ≥ 80 % of raw IndexedDB's throughput. */
     readonly targetRatio: number;
+    /** How many runs the load took: more than 1 when it was resumed (--profile). */
+    readonly runs: number;
   };
   readonly latencies: readonly LatencyFigure[];
   /**
@@ -111,3 +145,10 @@ export type StorageBenchResult = {
 export const RUN_FUNCTION = 'runStorageBench' as const;
 /** The function the Node script exposes to the page: one timed disk flush, in ms. */
 export const DISK_FLUSH_FUNCTION = 'benchDiskFlush' as const;
+/** The function the Node script exposes to the page: keep this LoadProgress (--profile). */
+export const SAVE_PROGRESS_FUNCTION = 'benchSaveLoadProgress' as const;
+
+/** What a run answers: the figures, or a load to go on with in a later run. */
+export type StorageBenchOutcome =
+  | { readonly done: true; readonly result: StorageBenchResult }
+  | { readonly done: false; readonly progress: LoadProgress };

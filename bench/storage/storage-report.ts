@@ -44,7 +44,8 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
     `storage benchmark (Chromium IndexedDB): ${count(rows.customers)} customers, ` +
       `${count(totalRows)} rows (cards ${count(rows.cards)}, ledger ${count(rows.ledger)}, ` +
       `balances ${count(rows.balances)}), chunks of ${count(result.options.chunkSize)}`,
-    `generating the rows took ${seconds(load.generateMs)} s of CPU (not in the figures below)`,
+    `generating the rows took ${seconds(load.generateMs)} s of CPU (not in the figures below)` +
+      (load.runs > 1 ? `; loaded over ${load.runs} runs in a kept profile` : ''),
     '',
     ...table(
       ['load (writes only)', 'seconds', 'rows/s', 'customers/s', 'chunk p50 ms', 'chunk p99 ms'],
