@@ -73,6 +73,22 @@ describe('readCardAndCustomer', () => {
     }
   });
 
+  it('reopens a connection closed under it (as on a version change), as Dexie does', async () => {
+    await tables().cards.put(CARD);
+    services.db.close({ disableAutoOpen: false });
+    expect((await readCardAndCustomer(services.db, CARD.number)).card).toEqual(CARD);
+  });
+
+  it('inside a Dexie transaction, joins it: sees its writes, does not wait behind it', async () => {
+    const { db } = services;
+    const rows = await db.transaction('rw', [db.cards, db.customers], async () => {
+      await tables().cards.put(CARD);
+      await tables().customers.put(CUSTOMER_ROW);
+      return readCardAndCustomer(db, CARD.number);
+    });
+    expect(rows).toEqual({ card: CARD, customer: CUSTOMER_ROW });
+  });
+
   it('refuses a database closed on purpose, and a key IndexedDB cannot use', async () => {
     await expect(readCardAndCustomer(services.db, '')).resolves.toEqual({ card: undefined });
     await expect(

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
+import type { Transaction } from 'dexie';
 import type { CardRecord } from '../../shared/customers/card-record';
 import { fromCardRow } from './customer-rows';
+import { readSnapshot } from './read-snapshot';
 import type { TerminalDatabase } from './terminal-database';
 
 export type CardAndCustomerRows =
@@ -10,13 +12,18 @@ export type CardAndCustomerRows =
 
 /**
  * The card with this number and its customer's row, in one read-only transaction: the two
- * keyed reads of a card lookup, made with IndexedDB's own calls on Dexie's connection.
+ * keyed reads of a card lookup, made with IndexedDB's own calls on Dexie's open connection.
  *
- * Why not Dexie here: its transaction machinery (zones, its promise chain) costs as much as
- * the two reads themselves at the p99, about half the lookup's 2 ms target; compare the two
- * floor figures "card then customer" and "the same two through Dexie" printed by
- * `npm run bench:storage`. Every other read and every write goes through Dexie; nothing here
- * needs its hooks or live queries, since a read-only transaction changes nothing.
+ * Why not Dexie: its transaction machinery (zones, its promise chain) costs about as much as
+ * the two reads themselves at the p99; `npm run bench:storage` prints both floors ("card then
+ * customer" and "the same two through Dexie").
+ *
+ * Invariant: no Dexie reading hook, DBCore middleware or liveQuery covers the cards or the
+ * customers table, since this read would bypass it; adding one means reading through Dexie
+ * here too. Dexie's own path is still taken where it does more than read: when the connection
+ * is not open (Dexie opens it, or says why it cannot), when it is being upgraded or was
+ * closed under us (InvalidStateError; Dexie waits or reopens), and inside a Dexie transaction
+ * (the read joins it instead of queueing behind it).
  *
  * Answered at the second read's success, as readSnapshot answers. A card row that does not
  * parse rejects with CorruptRowError (fromCardRow) and its customer is not read.
@@ -25,29 +32,41 @@ export async function readCardAndCustomer(
   db: TerminalDatabase,
   number: string,
 ): Promise<CardAndCustomerRows> {
-  const tx = (await connection(db)).transaction(['cards', 'customers'], 'readonly');
-  const cardRow = await requestResult(() => tx.objectStore('cards').get(number));
-  if (cardRow === undefined) return { card: undefined };
-  const card = fromCardRow(cardRow);
-  const customer = await requestResult(() => tx.objectStore('customers').get(card.customerId));
-  return { card, customer };
+  // Dexie's typings say there is always a current transaction; outside one it is null.
+  const inTransaction = (Dexie.currentTransaction as Transaction | null) !== null;
+  const tx = !inTransaction && db.isOpen() ? rawTransaction(db) : null;
+  if (tx === null)
+    return readSnapshot(db, [db.cards, db.customers], () =>
+      readBoth(number, (table, key) => db.table(table).get(key)),
+    );
+  return readBoth(number, (table, key) => requestResult(() => tx.objectStore(table).get(key)));
 }
 
-/** Dexie's connection, opened on first use as Dexie's own calls do. */
-async function connection(db: TerminalDatabase): Promise<IDBDatabase> {
-  if (!db.isOpen()) {
-    // Not a database closed on purpose or one that failed to open: Dexie refuses those too.
-    if (db.hasFailed()) throw new Dexie.DatabaseClosedError('The local store is closed');
-    await db.open();
+type Get = (table: 'cards' | 'customers', key: string) => Promise<unknown>;
+
+/** The card, then its customer: the same steps whichever way the rows are read. */
+async function readBoth(number: string, get: Get): Promise<CardAndCustomerRows> {
+  const cardRow = await get('cards', number);
+  if (cardRow === undefined) return { card: undefined };
+  const card = fromCardRow(cardRow);
+  return { card, customer: await get('customers', card.customerId) };
+}
+
+/** A read-only transaction on the open connection, or null where Dexie must take over. */
+function rawTransaction(db: TerminalDatabase): IDBTransaction | null {
+  try {
+    return db.backendDB().transaction(['cards', 'customers'], 'readonly');
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'InvalidStateError') return null;
+    throw error;
   }
-  return db.backendDB();
 }
 
 /**
  * The request's result once it succeeds. IndexedDB throws some errors when the request is
- * made (a closed connection, a key it cannot use) and reports others later; both reject.
- * Awaiting it keeps the transaction alive: the next request is made from the success
- * callback's microtask, before the transaction could auto-commit.
+ * made (a key it cannot use) and reports others later; both reject. Awaiting it keeps the
+ * transaction alive: the next request is made from the success callback's microtask, before
+ * the transaction could auto-commit.
  */
 function requestResult(makeRequest: () => IDBRequest): Promise<unknown> {
   return new Promise((resolve, reject) => {
