@@ -2,7 +2,7 @@ import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-/** What one flush appends: about what a sale's log record takes. */
+/** What one flush appends: one page, the least a flush can write to the disk. */
 const FLUSH_BYTES = 4096;
 
 export type DiskFlushProbe = {
@@ -17,6 +17,10 @@ export type DiskFlushProbe = {
  * to the disk, as LevelDB does with an append and fdatasync. The probe does the same in
  * `folder`, which should be on the browser profile's file system, so the sale commit's
  * figures can be read against what the disk alone takes.
+ *
+ * A floor, not a strict lower bound: on a journalling file system (ext4's default) an
+ * fdatasync may also have to push out what other writers left (LevelDB's compactions), as
+ * the browser's own flush may.
  */
 export function openDiskFlushProbe(folder: string): DiskFlushProbe {
   const fd = openSync(path.join(folder, 'disk-flush-probe'), 'w');

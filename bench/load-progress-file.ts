@@ -58,10 +58,24 @@ export function readLoadProgress(folder: string): LoadProgress | null {
   const parsed = loadProgressSchema.safeParse(json);
   if (!parsed.success) throw unreadable(describeSchemaProblems(schemaProblems(parsed.error)));
   const progress = parsed.data;
-  const chunks = Math.ceil(progress.loadedCustomers / progress.shape.chunkSize);
-  if (progress.terminalChunksMs.length !== chunks || progress.rawChunksMs.length !== chunks)
-    throw unreadable(`${String(chunks)} chunks loaded, but not as many chunk times`);
+  const problem = inconsistency(progress);
+  if (problem !== null) throw unreadable(problem);
   return progress;
+}
+
+/** What the numbers of a well-formed progress contradict, or null: loading resumes on them. */
+function inconsistency(progress: LoadProgress): string | null {
+  const { shape, loadedCustomers: loaded, rows } = progress;
+  if (loaded > shape.customers)
+    return `${String(loaded)} customers loaded of ${String(shape.customers)}`;
+  if (loaded % shape.chunkSize !== 0 && loaded !== shape.customers)
+    return `${String(loaded)} customers loaded: not whole chunks of ${String(shape.chunkSize)}`;
+  if (rows.customers !== loaded || rows.cards !== loaded || rows.balances !== loaded)
+    return `${String(loaded)} customers loaded, but other counts of customer, card or balance rows`;
+  const chunks = Math.ceil(loaded / shape.chunkSize);
+  if (progress.terminalChunksMs.length !== chunks || progress.rawChunksMs.length !== chunks)
+    return `${String(chunks)} chunks loaded, but not as many chunk times`;
+  return null;
 }
 
 export async function saveLoadProgress(folder: string, progress: LoadProgress): Promise<void> {

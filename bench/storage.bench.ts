@@ -8,6 +8,7 @@ import { CHROMIUM_HEAP_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { checkTargets, formatStorageReport } from './storage/storage-report';
 import { openDiskFlushProbe } from './disk-flush-probe';
+import type { DiskFlushProbe } from './disk-flush-probe';
 import {
   DISK_FLUSH_FUNCTION,
   RUN_FUNCTION,
@@ -32,10 +33,10 @@ import { machine, saveBenchResult } from './bench-results';
  *   npm run bench:storage -- --customers 20000     # a quick run
  *   npm run bench:storage -- --profile .data/storage-1m --load-minutes 60
  *
- * Both stores are loaded, so a run writes every row twice. On a 2-CPU machine 20 000
- * customers take ~2 min, 250 000 ~20 min; the rate falls as the stores grow, and 1 000 000
- * take some hours (loading one store of 1 000 000 alone took 86 min in `npm run bench:scan`).
- * Progress and an estimate of the time left are printed as it goes.
+ * Both stores are loaded, so a run writes every row twice; the rate falls as the stores grow.
+ * Progress and an estimate of the time left are printed as it goes, and the report gives the
+ * load's seconds: on a small machine, loading 1 000 000 is a matter of hours, so keep it
+ * (--profile) and spread it over runs (--load-minutes).
  *
  * --profile DIR keeps the browser profile and the load's progress in DIR: a run stopped by
  * --load-minutes (or by anything else) leaves what it loaded, the same command goes on from
@@ -93,8 +94,8 @@ if (options.loadBudgetMs !== null && keptDir === null)
   throw new Error('--load-minutes needs --profile DIR: without it, a partial load is lost');
 /**
  * The run is stopped after this long. Default: 10 minutes plus 1 per 6 000 customers still
- * to load (about twice what loading took at 250 000 on a 2-CPU machine), or --load-minutes
- * plus 20 when that is shorter.
+ * to load (about twice what loading 250 000 took on a 2-CPU machine; larger loads go slower
+ * per customer), or --load-minutes plus 20 when that is shorter. A kept load survives it.
  */
 const toLoad = customers - (resume?.loadedCustomers ?? 0);
 const defaultTimeoutMinutes = Math.min(
@@ -149,20 +150,27 @@ async function main(): Promise<void> {
     headless: true,
     args: [...CHROMIUM_HEAP_ARGS],
   });
-  // Next to the profile: the same file system as IndexedDB's files.
-  const diskFlush = openDiskFlushProbe(dataDir);
-  await context.exposeFunction(DISK_FLUSH_FUNCTION, () => diskFlush.flush());
-  if (keptDir !== null)
-    await context.exposeFunction(SAVE_PROGRESS_FUNCTION, (progress: LoadProgress) =>
-      saveLoadProgress(keptDir, progress),
-    );
   // Closing the browser makes the pending evaluate fail, so the run ends through `finally`.
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     void context.close();
   }, timeoutMs);
+  let diskFlush: DiskFlushProbe | null = null;
   try {
+    // Next to the profile: the same file system as IndexedDB's files.
+    const probe = openDiskFlushProbe(dataDir);
+    diskFlush = probe;
+    await context.exposeFunction(DISK_FLUSH_FUNCTION, () => probe.flush());
+    if (keptDir !== null)
+      await context.exposeFunction(SAVE_PROGRESS_FUNCTION, (progress: LoadProgress) =>
+        saveLoadProgress(keptDir, progress),
+      );
+    if (keptDir === null && toLoad > 250_000)
+      console.log(
+        `loading ${String(toLoad)} customers takes long and is lost if the run stops: ` +
+          '--profile DIR keeps it, --load-minutes N spreads it over runs',
+      );
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => {
       if (message.text().startsWith('[storage-bench]')) console.log(message.text());
@@ -178,7 +186,11 @@ async function main(): Promise<void> {
         opts: options,
       })
       .catch((error: unknown) => {
-        if (timedOut) throw new Error(`no result after ${timeoutMs / 60_000} min: stopped`);
+        if (timedOut)
+          throw new Error(
+            `no result after ${String(timeoutMs / 60_000)} min: stopped` +
+              (keptDir === null ? '' : `; what was loaded is kept in ${keptDir}`),
+          );
         throw error;
       });
     if (!outcome.done) {
@@ -195,7 +207,7 @@ async function main(): Promise<void> {
     clearTimeout(timer);
     await context.close();
     await server.close();
-    diskFlush.close();
+    diskFlush?.close();
   }
 }
 

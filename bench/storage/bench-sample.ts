@@ -1,14 +1,6 @@
 import type { DemoChunk } from '../../renderer/demo-data/generate-demo-chunk';
 import { demoRandom } from '../../shared/demo-data/demo-random';
-
-/** A loaded customer to look up, search for and sell to, picked while the data loads. */
-export type BenchTarget = {
-  readonly customerId: string;
-  readonly cardNumber: string;
-  readonly phoneLast4: string;
-  /** The first 3 letters of one of the name's words, as a cashier starts typing. */
-  readonly namePrefix: string;
-};
+import type { BenchTarget } from './storage-bench-result';
 
 /**
  * A uniform sample of `size` of the `total` customers, chosen from the seed alone (Floyd's
@@ -31,6 +23,7 @@ export function createTargetSampler(total: number, size: number, seed: number) {
         const card = chunk.cards[i];
         if (!card || card.customerId !== customer.id)
           throw new Error('demo chunk: cards must follow customers one to one');
+        // Which word by the customer's place, not by a random draw: the same in every run.
         const word = customer.nameKeys[(from + i) % customer.nameKeys.length];
         if (word === undefined) throw new Error(`demo customer ${customer.id} has no name`);
         targets.push({

@@ -5,12 +5,10 @@ import { recordSale } from '../../renderer/operations/record-sale';
 import type { TerminalDatabase } from '../../renderer/db/terminal-database';
 import { readSnapshot } from '../../renderer/db/read-snapshot';
 import type { Program } from '../../shared/program/program-schema';
-import type { BenchTarget } from './bench-sample';
 import { benchServices } from './bench-services';
 import { latencyStats, timed } from './latency';
 import {
   rawCommitSale,
-  rawFindByCard,
   rawReadsAtSuccess,
   rawSearchByLast4,
   rawSearchByNamePrefix,
@@ -18,6 +16,7 @@ import {
 import type { SaleRows } from './raw-operations';
 import { DISK_FLUSH_FUNCTION } from './storage-bench-result';
 import type {
+  BenchTarget,
   LatencyFigure,
   LatencyStats,
   StorageBenchOptions,
@@ -26,6 +25,7 @@ import type {
 
 /** The issue's targets for the terminal's p99, ms. */
 export const TARGET_P99_MS = { cardLookup: 2, search: 30, saleCommit: 10 } as const;
+const HOUR_MS = 3_600_000;
 /** Unmeasured rounds first, so the figures are not those of a cold JIT. */
 const WARMUP = 50;
 
@@ -49,18 +49,27 @@ export async function operationsPhase(
   options: StorageBenchOptions,
   log: (line: string) => void,
 ): Promise<Pick<StorageBenchResult, 'latencies' | 'floor'>> {
-  const services = benchServices(terminal, program, options.now + 3_600_000);
+  const earlier = await earlierSales(terminal);
+  const services = benchServices(
+    terminal,
+    program,
+    Math.max(options.now, earlier.lastAt) + HOUR_MS,
+  );
   const expect = (ok: boolean, what: string): void => {
     if (!ok) throw new Error(`storage benchmark: ${what}`);
   };
 
+  // Both answer at the second read's success, not at the transaction's completion.
   const cardLookup: Pair = {
     terminal: async (t) => {
       const found = await findByCardCode(services, t.cardNumber);
       expect(found.ok && found.value.customer.id === t.customerId, `card ${t.cardNumber}`);
     },
     raw: async (t) => {
-      expect((await rawFindByCard(raw, t.cardNumber)) !== undefined, `raw card ${t.cardNumber}`);
+      expect(
+        (await rawReadsAtSuccess(raw, t.cardNumber, 2)) !== undefined,
+        `raw card ${t.cardNumber}`,
+      );
     },
   };
   // Not a terminal-vs-raw pair: one raw read against two, for the floor under a lookup.
@@ -68,12 +77,7 @@ export async function operationsPhase(
     terminal: async (t) => {
       expect((await rawReadsAtSuccess(raw, t.cardNumber, 1)) !== undefined, `read ${t.cardNumber}`);
     },
-    raw: async (t) => {
-      expect(
-        (await rawReadsAtSuccess(raw, t.cardNumber, 2)) !== undefined,
-        `reads ${t.cardNumber}`,
-      );
-    },
+    raw: cardLookup.raw,
   };
   // Dexie's side of the floor: the same two reads through readSnapshot, rows not parsed.
   const dexieFloorPair: Pair = {
@@ -129,7 +133,7 @@ export async function operationsPhase(
   );
   await run('search: phone last 4', byLast4, options.searches, TARGET_P99_MS.search);
   await run('search: name prefix', byName, options.searches, TARGET_P99_MS.search);
-  const sales = await salePhase(services, raw, targets, options);
+  const sales = await salePhase(services, raw, targets, options, earlier.count);
   figures.push(sales.figure);
   log(`measured sale commit (${options.sales} each) and the disk's flush after each`);
   return {
@@ -186,8 +190,10 @@ async function salePhase(
   raw: IDBDatabase,
   targets: readonly BenchTarget[],
   { sales, seed }: StorageBenchOptions,
+  earlierSales: number,
 ): Promise<{ readonly figure: LatencyFigure; readonly diskFlush: LatencyStats | null }> {
-  const random = demoRandom(seed ^ 0x68e31da4);
+  // Not the customers of the runs before on a kept profile.
+  const random = demoRandom(seed ^ 0x68e31da4 ^ earlierSales);
   const diskFlush = (
     globalThis as Partial<Record<typeof DISK_FLUSH_FUNCTION, () => Promise<number>>>
   )[DISK_FLUSH_FUNCTION];
@@ -227,6 +233,18 @@ async function salePhase(
     },
     diskFlush: diskFlush ? latencyStats(flushMs) : null,
   };
+}
+
+/**
+ * The sales earlier runs made in a kept profile (--profile): the clock starts after the last
+ * of them, so each new sale continues its customer's ledger (extendFold), as at a till; one
+ * stamped before an entry already there would fold the whole ledger again, and time that.
+ */
+async function earlierSales(
+  db: TerminalDatabase,
+): Promise<{ readonly count: number; readonly lastAt: number }> {
+  const [count, last] = await Promise.all([db.outbox.count(), db.outbox.orderBy('seq').last()]);
+  return { count, lastAt: last?.createdAt ?? 0 };
 }
 
 /** What the sale just wrote, read back for its raw twin. */

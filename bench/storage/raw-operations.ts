@@ -10,8 +10,10 @@ import { requestDone, transactionDone } from './raw-database';
 
 /**
  * The raw-IndexedDB counterparts of the terminal's storage work: the same rows, the same
- * stores, one transaction each, no schema parsing and no Dexie. Each answers when its
- * transaction has completed, as Dexie's transactions do.
+ * stores, one transaction each, no schema parsing and no Dexie. Each answers when the
+ * terminal's does: writes when their transaction has completed (committed, strict), reads at
+ * their last request's success (a read-only transaction has nothing to commit; Dexie's
+ * one-off reads and readSnapshot answer there too).
  */
 
 const STRICT: IDBTransactionOptions = { durability: 'strict' };
@@ -32,23 +34,9 @@ export async function rawWriteChunk(db: IDBDatabase, chunk: DemoChunk): Promise<
   await done;
 }
 
-/** Card number → card → customer, like findByCardCode (without parsing either row). */
-export async function rawFindByCard(db: IDBDatabase, number: string): Promise<unknown> {
-  const tx = db.transaction(['cards', 'customers'], 'readonly');
-  const done = transactionDone(tx);
-  const card: unknown = await requestDone(tx.objectStore('cards').get(number));
-  const customerId = (card as { customerId?: string } | undefined)?.customerId;
-  const customer: unknown =
-    customerId === undefined
-      ? undefined
-      : await requestDone(tx.objectStore('customers').get(customerId));
-  await done;
-  return customer;
-}
-
 /**
- * The floor under a card lookup: the card row alone, or the card then its customer, answered
- * at the last request's success (the transaction completes in the background).
+ * The card then its customer (a card lookup), or the card row alone (the floor under it),
+ * answered at the last request's success (the transaction completes in the background).
  */
 export async function rawReadsAtSuccess(
   db: IDBDatabase,
@@ -67,11 +55,9 @@ export async function rawReadsAtSuccess(
 /** Up to 20 customers whose phone ends in `last4`. */
 export async function rawSearchByLast4(db: IDBDatabase, last4: string): Promise<unknown[]> {
   const tx = db.transaction('customers', 'readonly');
-  const done = transactionDone(tx);
   const rows: unknown[] = await requestDone(
     tx.objectStore('customers').index('phoneLast4').getAll(IDBKeyRange.only(last4), SEARCH_LIMIT),
   );
-  await done;
   return rows;
 }
 
@@ -81,14 +67,12 @@ export async function rawSearchByLast4(db: IDBDatabase, last4: string): Promise<
  */
 export async function rawSearchByNamePrefix(db: IDBDatabase, prefix: string): Promise<unknown[]> {
   const tx = db.transaction('customers', 'readonly');
-  const done = transactionDone(tx);
   const rows: unknown[] = await requestDone(
     tx
       .objectStore('customers')
       .index('nameKeys')
       .getAll(IDBKeyRange.bound(prefix, prefix + MAX_CHAR), SEARCH_LIMIT),
   );
-  await done;
   return rows;
 }
 

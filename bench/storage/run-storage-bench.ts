@@ -61,7 +61,8 @@ export async function runStorageBench(
     const atEnd = readHeap(true);
     const estimate = await navigator.storage.estimate();
     const result: StorageBenchResult = {
-      options,
+      // The progress resumed from is stale by now; `load` holds the whole load's figures.
+      options: { ...options, resume: null },
       rows: load.rows,
       load: {
         generateMs: Math.round(load.generateMs),
@@ -69,6 +70,7 @@ export async function runStorageBench(
         raw: loadFigure(load.rows, load.rawChunksMs),
         targetRatio: TARGET_LOAD_RATIO,
         runs: load.runs,
+        loadedThisRun: load.loadedCustomers - (options.resume?.loadedCustomers ?? 0),
       },
       latencies,
       floor,

@@ -1,5 +1,3 @@
-import type { BenchTarget } from './bench-sample';
-
 /**
  * What the benchmark page is asked to do and what it answers: plain data, passed between
  * the page and the Node script through Playwright (structured clone), so they hold no functions.
@@ -43,7 +41,8 @@ export type LoadShape = Pick<StorageBenchOptions, 'customers' | 'chunkSize' | 's
 /**
  * How far a load has come, saved by the Node script after every chunk (SAVE_PROGRESS_FUNCTION)
  * in the profile's folder. The stores may hold one chunk more than `loadedCustomers` says (a
- * run stopped between the chunk's commit and the save); loading it again writes the same rows.
+ * run stopped between the chunk's commit and the save); loading it again writes the same rows,
+ * and its time is then that of overwriting them in the store that held them already.
  */
 export type LoadProgress = {
   readonly shape: LoadShape;
@@ -58,6 +57,15 @@ export type LoadProgress = {
   readonly targets: readonly BenchTarget[];
   /** How many runs have loaded part of it. */
   readonly runs: number;
+};
+
+/** A loaded customer to look up, search for and sell to, picked while the data loads. */
+export type BenchTarget = {
+  readonly customerId: string;
+  readonly cardNumber: string;
+  readonly phoneLast4: string;
+  /** The first 3 letters of one of the name's words, as a cashier starts typing. */
+  readonly namePrefix: string;
 };
 
 /** Durations of one operation, in milliseconds. */
@@ -104,6 +112,8 @@ export type StorageBenchResult = {
     readonly targetRatio: number;
     /** How many runs the load took: more than 1 when it was resumed (--profile). */
     readonly runs: number;
+    /** Customers loaded by this run: 0 when it only measured a kept, complete load. */
+    readonly loadedThisRun: number;
   };
   readonly latencies: readonly LatencyFigure[];
   /**
@@ -118,7 +128,7 @@ export type StorageBenchResult = {
     readonly twoReads: LatencyStats;
     readonly twoReadsThroughDexie: LatencyStats;
     /**
-     * The disk's floor under the sale commit: a 4 KiB append and fdatasync on the profile's
+     * The disk's floor under the sale commit: a one-page append and fdatasync on the profile's
      * file system, done by the Node script after each sale (bench/disk-flush-probe.ts);
      * null when the page runs without the script.
      */
@@ -126,6 +136,7 @@ export type StorageBenchResult = {
   };
   /** performance.memory.usedJSHeapSize, bytes; null where the browser does not tell. */
   readonly heap: {
+    /** After this run's loading: before measuring, when it loaded nothing. */
     readonly afterLoad: number | null;
     readonly peakDuringLoad: number | null;
     readonly atEnd: number | null;

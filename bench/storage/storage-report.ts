@@ -75,10 +75,11 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
     diskFlushLine(result.floor.diskFlush),
     '',
     `JS heap used${result.heap.afterGc ? ' (after a full GC)' : ''}: ` +
-      `after loading ${mib(result.heap.afterLoad)}, at the end ${mib(result.heap.atEnd)}; ` +
+      (load.loadedThisRun > 0 ? 'after loading' : 'before measuring (loaded by earlier runs)') +
+      ` ${mib(result.heap.afterLoad)}, at the end ${mib(result.heap.atEnd)}; ` +
       `peak seen while loading ${mib(result.heap.peakDuringLoad)}`,
     `storage used by both databases: ${mib(result.storageUsage)}; ` +
-      `whole run ${seconds(result.environment.wallMs)} s` +
+      `this run ${seconds(result.environment.wallMs)} s` +
       (result.environment.crossOriginIsolated ? '' : ' (timer resolution 0.1 ms: not isolated)'),
     '',
     'targets:',
@@ -93,7 +94,7 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
 function diskFlushLine(flush: LatencyStats | null): string {
   if (flush === null) return "the disk's floor under a durable commit: not measured";
   return (
-    `the disk's floor under a durable commit (a 4 KiB append and fdatasync after each sale, ` +
+    `the disk's floor under a durable commit (a one-page append and fdatasync after each sale, ` +
     `on the profile's file system): p50 ${ms(flush.p50Ms)} / p99 ${ms(flush.p99Ms)} ms`
   );
 }

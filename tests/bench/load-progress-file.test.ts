@@ -40,6 +40,21 @@ describe('the storage benchmark’s kept load progress', () => {
     ['a negative count', JSON.stringify({ ...PROGRESS, loadedCustomers: -5 }), /loadedCustomers/],
     ['a field unknown', JSON.stringify({ ...PROGRESS, extra: 1 }), /extra/],
     [
+      'more customers loaded than the load has',
+      JSON.stringify({ ...PROGRESS, loadedCustomers: 65_000 }),
+      /65000 customers loaded of 60000/,
+    ],
+    [
+      'part of a chunk loaded',
+      JSON.stringify({ ...PROGRESS, loadedCustomers: 7_500 }),
+      /not whole chunks of 5000/,
+    ],
+    [
+      'row counts that disagree with the customers loaded',
+      JSON.stringify({ ...PROGRESS, rows: { ...PROGRESS.rows, cards: 9_999 } }),
+      /other counts of customer, card or balance rows/,
+    ],
+    [
       'fewer chunk times than chunks loaded',
       JSON.stringify({ ...PROGRESS, rawChunksMs: [1] }),
       /2 chunks loaded, but not as many chunk times/,
