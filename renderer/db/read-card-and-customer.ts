@@ -14,9 +14,10 @@ export type CardAndCustomerRows =
  * The card with this number and its customer's row, in one read-only transaction: the two
  * keyed reads of a card lookup, made with IndexedDB's own calls on Dexie's open connection.
  *
- * Why not Dexie: its transaction machinery (zones, its promise chain) costs about as much as
- * the two reads themselves at the p99; `npm run bench:storage` prints both floors ("card then
- * customer" and "the same two through Dexie").
+ * Why not Dexie: its transaction machinery (zones, its promise chain) adds to the two reads'
+ * p99, by anything from nothing to as much again from one run to the next; `npm run
+ * bench:storage` prints both floors ("card then customer" and "the same two through Dexie"),
+ * and the lookup's own p99 against its 2 ms target.
  *
  * Invariant: no Dexie reading hook, DBCore middleware or liveQuery covers the cards or the
  * customers table, since this read would bypass it; adding one means reading through Dexie
