@@ -35,6 +35,9 @@ const loadProgressSchema = z.strictObject({
     }),
   ),
   runs: count.min(1),
+  // Absent from progress saved before the load took turns (see LoadProgress): then every
+  // chunk loaded so far was written the old way.
+  crossoverFromChunk: count.optional(),
 });
 
 /** The progress kept in `folder`, null when there is none; a clear error when unreadable. */
@@ -57,7 +60,11 @@ export function readLoadProgress(folder: string): LoadProgress | null {
   }
   const parsed = loadProgressSchema.safeParse(json);
   if (!parsed.success) throw unreadable(describeSchemaProblems(schemaProblems(parsed.error)));
-  const progress = parsed.data;
+  const { crossoverFromChunk, ...rest } = parsed.data;
+  const progress: LoadProgress = {
+    ...rest,
+    crossoverFromChunk: crossoverFromChunk ?? chunksOf(rest.shape, rest.loadedCustomers),
+  };
   const problem = inconsistency(progress);
   if (problem !== null) throw unreadable(problem);
   return progress;
@@ -72,10 +79,16 @@ function inconsistency(progress: LoadProgress): string | null {
     return `${String(loaded)} customers loaded: not whole chunks of ${String(shape.chunkSize)}`;
   if (rows.customers !== loaded || rows.cards !== loaded || rows.balances !== loaded)
     return `${String(loaded)} customers loaded, but other counts of customer, card or balance rows`;
-  const chunks = Math.ceil(loaded / shape.chunkSize);
+  const chunks = chunksOf(shape, loaded);
   if (progress.terminalChunksMs.length !== chunks || progress.rawChunksMs.length !== chunks)
     return `${String(chunks)} chunks loaded, but not as many chunk times`;
+  if (progress.crossoverFromChunk > chunks)
+    return `${String(chunks)} chunks loaded, but the crossover from chunk ${String(progress.crossoverFromChunk)}`;
   return null;
+}
+
+function chunksOf(shape: LoadShape, customers: number): number {
+  return Math.ceil(customers / shape.chunkSize);
 }
 
 export async function saveLoadProgress(folder: string, progress: LoadProgress): Promise<void> {

@@ -1,6 +1,7 @@
 import { TerminalDatabase } from '../../renderer/db/terminal-database';
 import type { Program } from '../../shared/program/program-schema';
 import { canCollectGarbage, readHeap } from './heap';
+import { chunkPlan } from './chunk-plan';
 import { loadPhase } from './load-phase';
 import { operationsPhase } from './operations-phase';
 import { shuffledTargets } from './bench-sample';
@@ -68,6 +69,7 @@ export async function runStorageBench(
         generateMs: Math.round(load.generateMs),
         terminal: loadFigure(load.rows, load.terminalChunksMs),
         raw: loadFigure(load.rows, load.rawChunksMs),
+        ratio: loadRatio(load),
         targetRatio: TARGET_LOAD_RATIO,
         runs: load.runs,
         loadedThisRun: load.loadedCustomers - (options.resume?.loadedCustomers ?? 0),
@@ -90,8 +92,8 @@ export async function runStorageBench(
 }
 
 /**
- * The stores of a profile must hold at least what its progress says (at most one chunk more,
- * see LoadProgress): anything else is not this load, and measuring it would mislead.
+ * The stores of a profile must hold at least what its progress says, and at most the whole
+ * load (see LoadProgress): anything else is not this load, and measuring it would mislead.
  */
 async function checkResumable(
   terminal: TerminalDatabase,
@@ -99,7 +101,7 @@ async function checkResumable(
   progress: LoadProgress,
 ): Promise<void> {
   const expected = progress.loadedCustomers;
-  const most = expected + progress.shape.chunkSize;
+  const most = progress.shape.customers;
   const found = {
     terminal: await terminal.customers.count(),
     raw: await requestDone(raw.transaction('customers').objectStore('customers').count()),
@@ -107,10 +109,39 @@ async function checkResumable(
   for (const [store, count] of Object.entries(found)) {
     if (count < expected || count > most)
       throw new Error(
-        `the ${store} store holds ${count} customers, its saved progress says ${expected}: ` +
-          'not the load the progress describes; delete the profile folder to load afresh',
+        `the ${store} store holds ${count} customers, its saved progress says ${expected} ` +
+          `of ${most}: not the load the progress describes; delete the profile folder to load afresh`,
       );
   }
+}
+
+/**
+ * Terminal ÷ raw throughput: both engines wrote the same rows, so it is the ratio of their
+ * write times, taken over the chunks written in turns (LoadProgress.crossoverFromChunk).
+ */
+function loadRatio(load: LoadProgress): StorageBenchResult['load']['ratio'] {
+  const crossover = load.crossoverFromChunk < load.terminalChunksMs.length;
+  const from = crossover ? load.crossoverFromChunk : 0;
+  let terminalMs = 0;
+  let rawMs = 0;
+  let terminalDatabaseMs = 0;
+  let rawDatabaseMs = 0;
+  for (let i = from; i < load.terminalChunksMs.length; i++) {
+    const byTerminal = load.terminalChunksMs[i] ?? 0;
+    const byRaw = load.rawChunksMs[i] ?? 0;
+    terminalMs += byTerminal;
+    rawMs += byRaw;
+    const swapped = crossover && chunkPlan(i).swapped;
+    terminalDatabaseMs += swapped ? byRaw : byTerminal;
+    rawDatabaseMs += swapped ? byTerminal : byRaw;
+  }
+  return {
+    value: rawMs / terminalMs,
+    chunks: load.terminalChunksMs.length - from,
+    crossover,
+    terminalDatabaseMs: Math.round(terminalDatabaseMs),
+    rawDatabaseMs: Math.round(rawDatabaseMs),
+  };
 }
 
 /** Rows per second over the chunks' write time (generation not included). */

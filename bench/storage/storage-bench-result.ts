@@ -40,9 +40,9 @@ export type LoadShape = Pick<StorageBenchOptions, 'customers' | 'chunkSize' | 's
 
 /**
  * How far a load has come, saved by the Node script after every chunk (SAVE_PROGRESS_FUNCTION)
- * in the profile's folder. The stores may hold one chunk more than `loadedCustomers` says (a
- * run stopped between the chunk's commit and the save); loading it again writes the same rows,
- * and its time is then that of overwriting them in the store that held them already.
+ * in the profile's folder. The stores may hold more than `loadedCustomers` says (a run stopped
+ * between a chunk's commit and the save); loading those chunks again writes the same rows,
+ * and their time is then that of overwriting rows already there, for both engines alike.
  */
 export type LoadProgress = {
   readonly shape: LoadShape;
@@ -57,6 +57,13 @@ export type LoadProgress = {
   readonly targets: readonly BenchTarget[];
   /** How many runs have loaded part of it. */
   readonly runs: number;
+  /**
+   * The first chunk written as load-phase.ts's chunkPlan says (each engine into each database
+   * in turn): 0, except for a load begun before that, whose earlier chunks were written by
+   * each engine into its own database. Those charged the terminal's engine for its database's
+   * slower writes, so the throughput ratio leaves them out.
+   */
+  readonly crossoverFromChunk: number;
 };
 
 /** A loaded customer to look up, search for and sell to, picked while the data loads. */
@@ -108,6 +115,19 @@ export type StorageBenchResult = {
     readonly generateMs: number;
     readonly terminal: LoadFigure;
     readonly raw: LoadFigure;
+    /**
+     * The terminal's throughput over raw IndexedDB's, over the chunks from
+     * LoadProgress.crossoverFromChunk on (`crossover`), or over all of them when there are
+     * none such (a load begun before the crossover, complete before it).
+     */
+    readonly ratio: {
+      readonly value: number;
+      readonly chunks: number;
+      readonly crossover: boolean;
+      /** Over the same chunks, by database (both engines' writes into it), in ms. */
+      readonly terminalDatabaseMs: number;
+      readonly rawDatabaseMs: number;
+    };
     /** The issue's target: the terminal writes at ≥ 80 % of raw IndexedDB's throughput. */
     readonly targetRatio: number;
     /** How many runs the load took: more than 1 when it was resumed (--profile). */

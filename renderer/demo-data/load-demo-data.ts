@@ -1,3 +1,4 @@
+import type Dexie from 'dexie';
 import type { Program } from '../../shared/program/program-schema';
 import type { TerminalDatabase } from '../db/terminal-database';
 import { generateDemoChunk } from './generate-demo-chunk';
@@ -31,19 +32,19 @@ export type DemoLoadSummary = {
 
 export const DEFAULT_DEMO_CHUNK_SIZE = 5_000;
 
+/** The tables a chunk fills, named as in the schema and in DemoChunk. */
+const DEMO_CHUNK_TABLES = ['customers', 'cards', 'ledger', 'balances'] as const;
+
 /**
  * Writes a chunk in ONE transaction: profiles, cards, ledger entries and balance caches of
  * its customers land together or not at all. `bulkPut` (not `bulkAdd`) so that loading the
- * same seed again rewrites the same rows instead of failing half-way.
+ * same seed again rewrites the same rows instead of failing half-way. Any Dexie connection
+ * to a database with the terminal's stores will do (the storage benchmark also writes its
+ * raw twin through it).
  */
-export async function writeDemoChunk(db: TerminalDatabase, chunk: DemoChunk): Promise<void> {
-  await db.transaction('rw', [db.customers, db.cards, db.ledger, db.balances], () =>
-    Promise.all([
-      db.customers.bulkPut(chunk.customers),
-      db.cards.bulkPut(chunk.cards),
-      db.ledger.bulkPut(chunk.ledger),
-      db.balances.bulkPut(chunk.balances),
-    ]),
+export async function writeDemoChunk(db: Dexie, chunk: DemoChunk): Promise<void> {
+  await db.transaction('rw', DEMO_CHUNK_TABLES, () =>
+    Promise.all(DEMO_CHUNK_TABLES.map((table) => db.table(table).bulkPut(chunk[table]))),
   );
 }
 

@@ -17,6 +17,7 @@ const PROGRESS: LoadProgress = {
     { customerId: 'c1', cardNumber: '2900010000015', phoneLast4: '4567', namePrefix: 'але' },
   ],
   runs: 1,
+  crossoverFromChunk: 0,
 };
 
 let folder: string;
@@ -59,10 +60,21 @@ describe('the storage benchmark’s kept load progress', () => {
       JSON.stringify({ ...PROGRESS, rawChunksMs: [1] }),
       /2 chunks loaded, but not as many chunk times/,
     ],
+    [
+      'a crossover from a chunk not loaded yet',
+      JSON.stringify({ ...PROGRESS, crossoverFromChunk: 3 }),
+      /2 chunks loaded, but the crossover from chunk 3/,
+    ],
   ])('refuses a file with %s, naming the file and how to start afresh', (_what, text, why) => {
     writeFileSync(path.join(folder, 'load-progress.json'), text);
     expect(() => readLoadProgress(folder)).toThrow(why);
     expect(() => readLoadProgress(folder)).toThrow(`delete ${folder} to load afresh`);
+  });
+
+  it('reads progress saved before the engines took turns as written the old way so far', () => {
+    const { crossoverFromChunk: _, ...saved } = PROGRESS;
+    writeFileSync(path.join(folder, 'load-progress.json'), JSON.stringify(saved));
+    expect(readLoadProgress(folder)).toEqual({ ...PROGRESS, crossoverFromChunk: 2 });
   });
 
   it('lets a load go on only under the same customers, chunk, seed and demo day', () => {
