@@ -88,7 +88,10 @@ export type LatencyFigure = {
   readonly name: string;
   /** Through the terminal's code: Dexie, row schemas, the operation's transaction. */
   readonly terminal: LatencyStats;
-  /** The same reads or writes with plain IndexedDB calls. */
+  /**
+   * The same reads or writes with plain IndexedDB calls: reads on the terminal's database
+   * (other customers than the terminal's side of the round), writes on the raw one.
+   */
   readonly raw: LatencyStats;
   /** The target for the terminal's p99, if the issue sets one. */
   readonly targetP99Ms: number | null;
@@ -137,9 +140,9 @@ export type StorageBenchResult = {
   };
   readonly latencies: readonly LatencyFigure[];
   /**
-   * IndexedDB's own floor on this machine, for reading the lookup figures: raw reads, each in
-   * a read-only transaction of its own, answered at the request's success (not at the
-   * transaction's completion). `oneRead`: the card row; `twoReads`: the card, then its
+   * IndexedDB's own floor on this machine, for reading the lookup figures: raw reads of the
+   * terminal's database, each in a read-only transaction of its own, answered at the
+   * request's success (not at the transaction's completion). `oneRead`: the card row; `twoReads`: the card, then its
    * customer (the reads a card lookup needs); `twoReadsThroughDexie`: the same two reads in
    * the terminal's readSnapshot, rows not parsed (what Dexie adds to the floor).
    */

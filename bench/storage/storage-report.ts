@@ -69,7 +69,8 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
       ],
       result.latencies.map(latencyRow),
     ),
-    `IndexedDB's floor here (raw reads answered at the read, not at completion): one read ` +
+    `IndexedDB's floor here (raw reads of the terminal's database, answered at the read, not ` +
+      `at completion; raw twins of the reads above read it too): one read ` +
       `p50 ${ms(result.floor.oneRead.p50Ms)} / p99 ${ms(result.floor.oneRead.p99Ms)} ms; ` +
       `card then customer p50 ${ms(result.floor.twoReads.p50Ms)} / ` +
       `p99 ${ms(result.floor.twoReads.p99Ms)} ms; the same two through Dexie (rows not parsed) ` +
