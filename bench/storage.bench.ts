@@ -46,7 +46,7 @@ import { machine, saveBenchResult } from './bench-results';
  * Other options: --chunk (customers per transaction, 5000), --seed, --lookups (2000),
  * --searches (1000 of each kind), --sales (500), --settle (seconds between loading and the
  * lookups, 10), --warmup-reads (unmeasured random reads on both stores before the figures,
- * one per 50 customers and at least 4000; see StorageBenchOptions), --timeout-minutes.
+ * 4000; see StorageBenchOptions), --timeout-minutes.
  *
  * The page (bench/storage/) is built with Vite and served from 127.0.0.1 with cross-origin
  * isolation (a 5 µs timer instead of 100 µs). Chromium runs with a profile on disk: a
@@ -62,7 +62,7 @@ const { values: args } = parseArgs({
     searches: { type: 'string', default: '1000' },
     sales: { type: 'string', default: '500' },
     settle: { type: 'string', default: '10' },
-    'warmup-reads': { type: 'string' },
+    'warmup-reads': { type: 'string', default: '4000' },
     profile: { type: 'string' },
     'load-minutes': { type: 'string' },
     'timeout-minutes': { type: 'string' },
@@ -83,11 +83,7 @@ const options: StorageBenchOptions = {
   searches: wholeNumber('searches', args.searches, 1),
   sales: wholeNumber('sales', args.sales, 1),
   settleMs: wholeNumber('settle', args.settle, 0) * 1000,
-  warmupReads: wholeNumber(
-    'warmup-reads',
-    args['warmup-reads'] ?? String(Math.max(4_000, Math.round(customers / 50))),
-    0,
-  ),
+  warmupReads: wholeNumber('warmup-reads', args['warmup-reads'], 0),
   resume,
   loadBudgetMs:
     args['load-minutes'] === undefined

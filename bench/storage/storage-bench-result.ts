@@ -23,9 +23,8 @@ export type StorageBenchOptions = {
    * The first random reads after a load, or after the browser opens a large store, are
    * slower than a terminal's that has been running for hours: LevelDB compacts a file after
    * enough reads have had to look through it ("seek compaction"), and its caches and the
-   * system's start cold. The larger the store, the more reads that takes (the default grows
-   * with it). `--warmup-reads 0` shows the cost: the card lookups, measured first, then
-   * carry it in their p99.
+   * system's start cold. `--warmup-reads 0` shows the cost: the card lookups, measured
+   * first, then carry it in their p99.
    */
   readonly warmupReads: number;
   /**
