@@ -118,12 +118,14 @@ export async function operationsPhase(
   const measurePair = async (pair: Pair, rounds: number) => {
     const terminalMs: number[] = [];
     const rawMs: number[] = [];
-    // The raw side reads the customers half the list away from the terminal's.
+    // The two sides read customers half the list apart, taking turns at which half, so
+    // both draw from the same customers (a search's cost depends on what it finds).
     const half = Math.floor(targets.length / 2);
     for (let i = -WARMUP; i < rounds; i++) {
       const j = i + WARMUP;
-      const forTerminal = targets[j % targets.length];
-      const forRaw = targets[(j + half) % targets.length];
+      const here = targets[j % targets.length];
+      const there = targets[(j + half) % targets.length];
+      const [forTerminal, forRaw] = j % 2 === 0 ? [here, there] : [there, here];
       if (!forTerminal || !forRaw) throw new Error('storage benchmark: no customers to look up');
       const a = await timedPair(pair, forTerminal, forRaw, i % 2 === 0);
       if (i >= 0) {

@@ -1,7 +1,7 @@
 import { TerminalDatabase } from '../../renderer/db/terminal-database';
 import type { Program } from '../../shared/program/program-schema';
 import { canCollectGarbage, readHeap } from './heap';
-import { chunkPlan } from './chunk-plan';
+import { loadRatio } from './chunk-plan';
 import { loadPhase } from './load-phase';
 import { operationsPhase } from './operations-phase';
 import { shuffledTargets } from './bench-sample';
@@ -40,7 +40,7 @@ export async function runStorageBench(
   await terminal.open();
   const raw = await openRawDatabase(RAW_DB);
   try {
-    if (options.resume !== null) await checkResumable(terminal, raw, options.resume);
+    if (options.resume !== null) await checkResumable(terminal, raw, options.resume, log);
     const remaining = options.customers - (options.resume?.loadedCustomers ?? 0);
     if (remaining > 0) log(`loading ${remaining} demo customers in chunks of ${options.chunkSize}`);
     const load = await loadPhase(terminal, raw, program, options, save, log);
@@ -69,7 +69,7 @@ export async function runStorageBench(
         generateMs: Math.round(load.generateMs),
         terminal: loadFigure(load.rows, load.terminalChunksMs),
         raw: loadFigure(load.rows, load.rawChunksMs),
-        ratio: loadRatio(load),
+        ratio: loadRatio(load.terminalChunksMs, load.rawChunksMs, load.crossoverFromChunk),
         targetRatio: TARGET_LOAD_RATIO,
         runs: load.runs,
         loadedThisRun: load.loadedCustomers - (options.resume?.loadedCustomers ?? 0),
@@ -94,11 +94,13 @@ export async function runStorageBench(
 /**
  * The stores of a profile must hold at least what its progress says, and at most the whole
  * load (see LoadProgress): anything else is not this load, and measuring it would mislead.
+ * More than the progress says is logged: those chunks are written again, over their rows.
  */
 async function checkResumable(
   terminal: TerminalDatabase,
   raw: IDBDatabase,
   progress: LoadProgress,
+  log: (line: string) => void,
 ): Promise<void> {
   const expected = progress.loadedCustomers;
   const most = progress.shape.customers;
@@ -112,36 +114,12 @@ async function checkResumable(
         `the ${store} store holds ${count} customers, its saved progress says ${expected} ` +
           `of ${most}: not the load the progress describes; delete the profile folder to load afresh`,
       );
+    if (count > expected)
+      log(
+        `the ${store} store holds ${count - expected} customers more than the saved progress ` +
+          'says: their chunks are written again, over the rows already there',
+      );
   }
-}
-
-/**
- * Terminal ÷ raw throughput: both engines wrote the same rows, so it is the ratio of their
- * write times, taken over the chunks written in turns (LoadProgress.crossoverFromChunk).
- */
-function loadRatio(load: LoadProgress): StorageBenchResult['load']['ratio'] {
-  const crossover = load.crossoverFromChunk < load.terminalChunksMs.length;
-  const from = crossover ? load.crossoverFromChunk : 0;
-  let terminalMs = 0;
-  let rawMs = 0;
-  let terminalDatabaseMs = 0;
-  let rawDatabaseMs = 0;
-  for (let i = from; i < load.terminalChunksMs.length; i++) {
-    const byTerminal = load.terminalChunksMs[i] ?? 0;
-    const byRaw = load.rawChunksMs[i] ?? 0;
-    terminalMs += byTerminal;
-    rawMs += byRaw;
-    const swapped = crossover && chunkPlan(i).swapped;
-    terminalDatabaseMs += swapped ? byRaw : byTerminal;
-    rawDatabaseMs += swapped ? byTerminal : byRaw;
-  }
-  return {
-    value: rawMs / terminalMs,
-    chunks: load.terminalChunksMs.length - from,
-    crossover,
-    terminalDatabaseMs: Math.round(terminalDatabaseMs),
-    rawDatabaseMs: Math.round(rawDatabaseMs),
-  };
 }
 
 /** Rows per second over the chunks' write time (generation not included). */

@@ -20,11 +20,11 @@ export type StorageBenchOptions = {
   readonly settleMs: number;
   /**
    * Unmeasured random reads (card, then customer) on both stores before anything is timed.
-   * The first random reads after a load, or after the browser opens a large store, are
-   * slower than a terminal's that has been running for hours: LevelDB compacts a file after
-   * enough reads have had to look through it ("seek compaction"), and its caches and the
-   * system's start cold. `--warmup-reads 0` shows the cost: the card lookups, measured
-   * first, then carry it in their p99.
+   * LevelDB compacts a file after enough reads have had to look through it ("seek
+   * compaction"), so the first few thousand random reads after a load pay for compactions a
+   * terminal that has been running for hours has long done. `--warmup-reads 0` shows the
+   * cost: the card lookups, measured first, then carry it in their p99. The raw store's
+   * reads serve the sale's raw twin, the only operation there.
    */
   readonly warmupReads: number;
   /**
@@ -41,9 +41,11 @@ export type LoadShape = Pick<StorageBenchOptions, 'customers' | 'chunkSize' | 's
 
 /**
  * How far a load has come, saved by the Node script after every chunk (SAVE_PROGRESS_FUNCTION)
- * in the profile's folder. The stores may hold more than `loadedCustomers` says (a run stopped
- * between a chunk's commit and the save); loading those chunks again writes the same rows,
- * and their time is then that of overwriting rows already there, for both engines alike.
+ * in the profile's folder. The stores may hold more than `loadedCustomers` says: one chunk
+ * when a run stopped between a chunk's commit and the save, more when chunks were written
+ * without saving (an experiment on the profile). Loading them again writes the same rows;
+ * their time is then that of overwriting rows already there, for both engines alike, and the
+ * run says how many there were.
  */
 export type LoadProgress = {
   readonly shape: LoadShape;
@@ -59,7 +61,7 @@ export type LoadProgress = {
   /** How many runs have loaded part of it. */
   readonly runs: number;
   /**
-   * The first chunk written as load-phase.ts's chunkPlan says (each engine into each database
+   * The first chunk written as chunk-plan.ts says (each engine into each database
    * in turn): 0, except for a load begun before that, whose earlier chunks were written by
    * each engine into its own database. Those charged the terminal's engine for its database's
    * slower writes, so the throughput ratio leaves them out.
@@ -107,6 +109,20 @@ export type LoadFigure = {
   readonly chunk: LatencyStats;
 };
 
+/** The load's throughput ratio and the times it comes from (chunk-plan.ts loadRatio). */
+export type LoadRatio = {
+  /** Terminal ÷ raw throughput (raw ÷ terminal write time). */
+  readonly value: number;
+  /** The chunks it is over: `chunks` from `fromChunk` on. */
+  readonly fromChunk: number;
+  readonly chunks: number;
+  /** False: each engine wrote its own database in those chunks (a load begun before turns). */
+  readonly crossover: boolean;
+  /** Each engine's write time into each database over those chunks, ms. */
+  readonly onTerminalDatabase: { readonly terminalEngineMs: number; readonly rawEngineMs: number };
+  readonly onRawDatabase: { readonly terminalEngineMs: number; readonly rawEngineMs: number };
+};
+
 export type StorageBenchResult = {
   readonly options: StorageBenchOptions;
   readonly rows: {
@@ -119,19 +135,8 @@ export type StorageBenchResult = {
     readonly generateMs: number;
     readonly terminal: LoadFigure;
     readonly raw: LoadFigure;
-    /**
-     * The terminal's throughput over raw IndexedDB's, over the chunks from
-     * LoadProgress.crossoverFromChunk on (`crossover`), or over all of them when there are
-     * none such (a load begun before the crossover, complete before it).
-     */
-    readonly ratio: {
-      readonly value: number;
-      readonly chunks: number;
-      readonly crossover: boolean;
-      /** Over the same chunks, by database (both engines' writes into it), in ms. */
-      readonly terminalDatabaseMs: number;
-      readonly rawDatabaseMs: number;
-    };
+    /** The terminal's throughput over raw IndexedDB's (chunk-plan.ts loadRatio). */
+    readonly ratio: LoadRatio;
     /** The issue's target: the terminal writes at ≥ 80 % of raw IndexedDB's throughput. */
     readonly targetRatio: number;
     /** How many runs the load took: more than 1 when it was resumed (--profile). */

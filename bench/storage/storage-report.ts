@@ -1,5 +1,6 @@
 import type {
   LatencyFigure,
+  LoadRatio,
   LatencyStats,
   LoadFigure,
   StorageBenchResult,
@@ -77,6 +78,9 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
       `p50 ${ms(result.floor.twoReadsThroughDexie.p50Ms)} / ` +
       `p99 ${ms(result.floor.twoReadsThroughDexie.p99Ms)} ms`,
     diskFlushLine(result.floor.diskFlush),
+    "the sale's raw twin writes into the raw database (the same rows again would overwrite), " +
+      "so its × raw also holds any difference between the databases (the load's line above " +
+      "shows each one's write time)",
     '',
     `JS heap used${result.heap.afterGc ? ' (after a full GC)' : ''}: ` +
       (load.loadedThisRun > 0 ? 'after loading' : 'before measuring (loaded by earlier runs)') +
@@ -94,23 +98,25 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
   return lines;
 }
 
-/** Which chunks the throughput ratio is over, and why (see chunk-plan.ts). */
-function loadRatioLine(ratio: StorageBenchResult['load']['ratio'], chunks: number): string {
+/** Which chunks the throughput ratio is over, and each engine's time into each database. */
+function loadRatioLine(ratio: LoadRatio, chunks: number): string {
   if (!ratio.crossover)
     return (
       `throughput ratio ${percent(ratio.value)}, each engine writing its own database ` +
-      '(a load begun before they took turns: this charges each for its database)'
+      '(a load begun before they took turns: this charges each engine for its database)'
     );
-  const byDatabase =
-    `; by database over them (both engines): the terminal's ${seconds(ratio.terminalDatabaseMs)} s, ` +
-    `the raw one's ${seconds(ratio.rawDatabaseMs)} s`;
-  if (ratio.chunks === chunks)
-    return `throughput ratio ${percent(ratio.value)}, each engine writing each database in turn${byDatabase}`;
+  const { onTerminalDatabase: t, onRawDatabase: r } = ratio;
+  const last = ratio.fromChunk + ratio.chunks - 1;
   return (
-    `throughput ratio ${percent(ratio.value)} over the last ${count(ratio.chunks)} chunks, each ` +
-    `engine writing each database in turn${byDatabase}. The ${count(chunks - ratio.chunks)} ` +
-    'chunks before them were written by each engine into its own database (a load begun ' +
-    'before they took turns), which the totals above include'
+    `throughput ratio ${percent(ratio.value)} over chunks ${ratio.fromChunk}–${last}, each ` +
+    'engine writing each database in turn (chunk-plan.ts). Seconds writing, terminal engine / ' +
+    `raw: into the terminal's database ${seconds(t.terminalEngineMs)} / ` +
+    `${seconds(t.rawEngineMs)}, into the raw one ${seconds(r.terminalEngineMs)} / ` +
+    seconds(r.rawEngineMs) +
+    (ratio.chunks === chunks
+      ? ''
+      : `. The other ${count(chunks - ratio.chunks)} chunks (written before the engines took ` +
+        'turns, or a part-cycle) are not in it; the totals above include them')
   );
 }
 

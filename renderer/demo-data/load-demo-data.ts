@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import type { BalanceRow, CardRow, CustomerRow, LedgerRow } from '../db/rows';
 import type { Program } from '../../shared/program/program-schema';
 import type { TerminalDatabase } from '../db/terminal-database';
 import { generateDemoChunk } from './generate-demo-chunk';
@@ -32,9 +33,6 @@ export type DemoLoadSummary = {
 
 export const DEFAULT_DEMO_CHUNK_SIZE = 5_000;
 
-/** The tables a chunk fills, named as in the schema and in DemoChunk. */
-const DEMO_CHUNK_TABLES = ['customers', 'cards', 'ledger', 'balances'] as const;
-
 /**
  * Writes a chunk in ONE transaction: profiles, cards, ledger entries and balance caches of
  * its customers land together or not at all. `bulkPut` (not `bulkAdd`) so that loading the
@@ -43,8 +41,13 @@ const DEMO_CHUNK_TABLES = ['customers', 'cards', 'ledger', 'balances'] as const;
  * raw twin through it).
  */
 export async function writeDemoChunk(db: Dexie, chunk: DemoChunk): Promise<void> {
-  await db.transaction('rw', DEMO_CHUNK_TABLES, () =>
-    Promise.all(DEMO_CHUNK_TABLES.map((table) => db.table(table).bulkPut(chunk[table]))),
+  await db.transaction('rw', ['customers', 'cards', 'ledger', 'balances'], () =>
+    Promise.all([
+      db.table<CustomerRow, string>('customers').bulkPut(chunk.customers),
+      db.table<CardRow, string>('cards').bulkPut(chunk.cards),
+      db.table<LedgerRow, string>('ledger').bulkPut(chunk.ledger),
+      db.table<BalanceRow, string>('balances').bulkPut(chunk.balances),
+    ]),
   );
 }
 
