@@ -75,7 +75,10 @@ export function createSerialPrinter(options: SerialPrinterOptions): PrinterTrans
   };
 
   const openPort = (): SerialPort => {
-    if (port?.isOpen !== true) throw failure ?? new PrinterError({ kind: 'not-open', target });
+    if (port === undefined) throw failure ?? new PrinterError({ kind: 'not-open', target });
+    // Opened and not closed by us, yet not open: serialport is closing it because the device
+    // went away (it clears isOpen before its 'close' event).
+    if (!port.isOpen) throw failure ?? new PrinterError({ kind: 'disconnected', target });
     return port;
   };
 

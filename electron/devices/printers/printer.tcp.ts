@@ -78,9 +78,10 @@ export function createTcpPrinter(options: TcpPrinterOptions): PrinterTransport {
   };
 
   const openSocket = (): Socket => {
-    if (socket === undefined || socket.destroyed) {
-      throw failure ?? new PrinterError({ kind: 'not-open', target });
-    }
+    if (socket === undefined) throw failure ?? new PrinterError({ kind: 'not-open', target });
+    // Opened and not closed by us, yet destroyed: the connection broke, and its 'error' and
+    // 'close' events are still to come.
+    if (socket.destroyed) throw failure ?? new PrinterError({ kind: 'disconnected', target });
     return socket;
   };
 
