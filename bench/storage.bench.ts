@@ -45,8 +45,8 @@ import { machine, saveBenchResult } from './bench-results';
  *
  * Other options: --chunk (customers per transaction, 5000), --seed, --lookups (2000),
  * --searches (1000 of each kind), --sales (500), --settle (seconds between loading and the
- * lookups, 10), --warmup-reads (unmeasured random reads on both stores before the figures,
- * 4000; see StorageBenchOptions), --timeout-minutes.
+ * lookups, 10), --warmup-reads (unmeasured random reads of the terminal's store before the
+ * figures, 4000; see StorageBenchOptions), --timeout-minutes.
  *
  * The page (bench/storage/) is built with Vite and served from 127.0.0.1 with cross-origin
  * isolation (a 5 µs timer instead of 100 µs). Chromium runs with a profile on disk: a

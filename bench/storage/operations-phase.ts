@@ -13,7 +13,8 @@ import {
   rawSearchByLast4,
   rawSearchByNamePrefix,
 } from './raw-operations';
-import type { SaleRows } from './raw-operations';
+import { twinSale } from './sale-twin';
+import type { SaleRows } from './sale-twin';
 import { DISK_FLUSH_FUNCTION } from './storage-bench-result';
 import type {
   BenchTarget,
@@ -41,15 +42,14 @@ type Pair = {
  * two, then the two through Dexie against the two raw). All after `warmupReads` untimed
  * random reads, so no figure pays for the compactions that follow a fresh load.
  *
- * Reads, raw ones too, go to the terminal's database: the two databases share the origin's
- * LevelDB and need not be as fast as each other (see chunk-plan.ts), so only the same one
- * compares the engines. The two sides of a round read different customers, so neither reads
- * what the other has just brought into a cache. Sales write, so the raw twin writes its rows
- * into the raw database.
+ * Everything here, raw twins too, works on the terminal's database: the two databases share
+ * the origin's LevelDB and need not be as fast as each other (see chunk-plan.ts), so only the
+ * same one compares the engines. The two sides of a round read different customers, so
+ * neither reads what the other has just brought into a cache; a sale's raw twin writes the
+ * same rows under other keys (twinSale).
  */
 export async function operationsPhase(
   terminal: TerminalDatabase,
-  raw: IDBDatabase,
   program: Program,
   targets: readonly BenchTarget[],
   options: StorageBenchOptions,
@@ -139,8 +139,8 @@ export async function operationsPhase(
     figures.push({ name, ...(await measurePair(pair, rounds)), targetP99Ms });
     log(`measured ${name} (${rounds} each)`);
   };
-  await warmUp(terminal, raw, targets, options.warmupReads);
-  log(`read ${String(options.warmupReads)} random cards and customers in each store, unmeasured`);
+  await warmUp(terminal, targets, options.warmupReads);
+  log(`read ${String(options.warmupReads)} random cards and customers, unmeasured`);
   await run('card lookup', cardLookup, options.lookups, TARGET_P99_MS.cardLookup);
   const floor = await measurePair(floorPair, options.lookups);
   const dexieFloor = await measurePair(dexieFloorPair, options.lookups);
@@ -149,7 +149,7 @@ export async function operationsPhase(
   );
   await run('search: phone last 4', byLast4, options.searches, TARGET_P99_MS.search);
   await run('search: name prefix', byName, options.searches, TARGET_P99_MS.search);
-  const sales = await salePhase(services, raw, targets, options, earlier.count);
+  const sales = await salePhase(services, targets, options, earlier.count);
   figures.push(sales.figure);
   log(`measured sale commit (${options.sales} each) and the disk's flush after each`);
   return {
@@ -163,10 +163,9 @@ export async function operationsPhase(
   };
 }
 
-/** Card-then-customer reads on both stores, untimed (StorageBenchOptions.warmupReads). */
+/** Card-then-customer reads, through Dexie and raw, untimed (StorageBenchOptions.warmupReads). */
 async function warmUp(
   terminal: TerminalDatabase,
-  raw: IDBDatabase,
   targets: readonly BenchTarget[],
   reads: number,
 ): Promise<void> {
@@ -174,7 +173,7 @@ async function warmUp(
   for (let i = 0; i < reads; i++) {
     const target = random.pick(targets);
     await dexieReadsAtSuccess(terminal, target.cardNumber);
-    await rawReadsAtSuccess(raw, target.cardNumber, 2);
+    await rawReadsAtSuccess(terminal.backendDB(), random.pick(targets).cardNumber, 2);
   }
 }
 
@@ -202,13 +201,13 @@ async function timedPair(
 
 /**
  * Sales on random customers through recordSale, each followed by a raw transaction that
- * writes the same rows (read back, untimed, from what the sale stored) into the raw store,
+ * writes the same rows (read back, untimed, from what the sale stored) under other keys
+ * (twinSale) into the terminal's database,
  * then by one disk flush (DISK_FLUSH_FUNCTION) when the Node script offers it: the three
  * interleaved, so all meet the same background work of the disk.
  */
 async function salePhase(
   services: ReturnType<typeof benchServices>,
-  raw: IDBDatabase,
   targets: readonly BenchTarget[],
   { sales, seed }: StorageBenchOptions,
   earlierSales: number,
@@ -237,7 +236,8 @@ async function salePhase(
     });
     const terminalTime = performance.now() - started;
     const rows = await saleRows(services.db, target.customerId, result);
-    const rawTime = await timed(() => rawCommitSale(raw, rows));
+    const twin = twinSale(rows);
+    const rawTime = await timed(() => rawCommitSale(services.db.backendDB(), twin));
     const flushTime = diskFlush ? await diskFlush() : null;
     if (i >= 0) {
       terminalMs.push(terminalTime);

@@ -1,12 +1,6 @@
 import type { DemoChunk } from '../../renderer/demo-data/generate-demo-chunk';
-import type {
-  BalanceRow,
-  LedgerRow,
-  OutboxRow,
-  ReceiptRow,
-  SettingsRow,
-} from '../../renderer/db/rows';
 import { requestDone, transactionDone } from './raw-database';
+import type { SaleRows } from './sale-twin';
 
 /**
  * The raw-IndexedDB counterparts of the terminal's storage work: the same rows, the same
@@ -75,16 +69,6 @@ export async function rawSearchByNamePrefix(db: IDBDatabase, prefix: string): Pr
   );
   return rows;
 }
-
-/** The rows one sale wrote through the terminal, to be written again raw. */
-export type SaleRows = {
-  readonly customerId: string;
-  readonly entries: readonly LedgerRow[];
-  readonly balance: BalanceRow;
-  readonly receipt: ReceiptRow;
-  readonly counters: SettingsRow;
-  readonly message: OutboxRow;
-};
 
 /**
  * A sale's transaction done raw: read the customer, the balance cache and the counters (the

@@ -51,14 +51,7 @@ export async function runStorageBench(
       await new Promise((resolve) => setTimeout(resolve, options.settleMs));
     }
     const targets = shuffledTargets(load.targets, options.seed ^ 0x5bd1e995);
-    const { latencies, floor } = await operationsPhase(
-      terminal,
-      raw,
-      program,
-      targets,
-      options,
-      log,
-    );
+    const { latencies, floor } = await operationsPhase(terminal, program, targets, options, log);
     const atEnd = readHeap(true);
     const estimate = await navigator.storage.estimate();
     const result: StorageBenchResult = {

@@ -19,12 +19,12 @@ export type StorageBenchOptions = {
    */
   readonly settleMs: number;
   /**
-   * Unmeasured random reads (card, then customer) on both stores before anything is timed.
+   * Unmeasured random reads (card, then customer; through Dexie, then raw) of the terminal's
+   * database, where every operation is measured, before anything is timed.
    * LevelDB compacts a file after enough reads have had to look through it ("seek
    * compaction"), so the first few thousand random reads after a load pay for compactions a
    * terminal that has been running for hours has long done. `--warmup-reads 0` shows the
-   * cost: the card lookups, measured first, then carry it in their p99. The raw store's
-   * reads serve the sale's raw twin, the only operation there.
+   * cost: the card lookups, measured first, then carry it in their p99.
    */
   readonly warmupReads: number;
   /**
@@ -92,8 +92,8 @@ export type LatencyFigure = {
   /** Through the terminal's code: Dexie, row schemas, the operation's transaction. */
   readonly terminal: LatencyStats;
   /**
-   * The same reads or writes with plain IndexedDB calls: reads on the terminal's database
-   * (other customers than the terminal's side of the round), writes on the raw one.
+   * The same reads or writes with plain IndexedDB calls, on the terminal's database: reads of
+   * other customers than the terminal's side of the round, a sale's rows under other keys.
    */
   readonly raw: LatencyStats;
   /** The target for the terminal's p99, if the issue sets one. */

@@ -70,17 +70,15 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
       ],
       result.latencies.map(latencyRow),
     ),
-    `IndexedDB's floor here (raw reads of the terminal's database, answered at the read, not ` +
-      `at completion; raw twins of the reads above read it too): one read ` +
+    `IndexedDB's floor here (raw reads, answered at the read, not at completion): one read ` +
       `p50 ${ms(result.floor.oneRead.p50Ms)} / p99 ${ms(result.floor.oneRead.p99Ms)} ms; ` +
       `card then customer p50 ${ms(result.floor.twoReads.p50Ms)} / ` +
       `p99 ${ms(result.floor.twoReads.p99Ms)} ms; the same two through Dexie (rows not parsed) ` +
       `p50 ${ms(result.floor.twoReadsThroughDexie.p50Ms)} / ` +
       `p99 ${ms(result.floor.twoReadsThroughDexie.p99Ms)} ms`,
     diskFlushLine(result.floor.diskFlush),
-    "the sale's raw twin writes into the raw database (the same rows again would overwrite), " +
-      "so its × raw also holds any difference between the databases (the load's line above " +
-      "shows each one's write time)",
+    "raw twins work on the terminal's database, as the terminal does: reads of other " +
+      "customers, a sale's rows written again under other keys",
     '',
     `JS heap used${result.heap.afterGc ? ' (after a full GC)' : ''}: ` +
       (load.loadedThisRun > 0 ? 'after loading' : 'before measuring (loaded by earlier runs)') +
