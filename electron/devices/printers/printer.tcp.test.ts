@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
-import type { AddressInfo, Server, Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Socket, createServer } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPrinterPeer } from '../testing/printer-peer';
 import type { PrinterPeer } from '../testing/printer-peer';
 import { createTcpPrinter } from './printer.tcp';
@@ -118,5 +118,25 @@ describe('TCP (port 9100) printer', () => {
     await printer.open();
     expect(fake.connections()).toBe(2);
     expect((await printer.requestStatus()).condition).toBe('ready');
+  });
+
+  it('says disconnected, and reconnects, in the moment a broken socket has not closed yet', async () => {
+    const fake = await fakePrinter();
+    const printer = tcp(fake.port);
+    const connect = vi.spyOn(Socket.prototype, 'connect');
+    try {
+      await printer.open();
+      const socket = connect.mock.contexts[0] as Socket;
+      // Destroyed now; its 'close' event comes on a later turn of the event loop.
+      socket.destroy();
+      const failure = await failureOf(() => printer.write(Uint8Array.of(0x41)));
+      expect(failure.problem.kind).toBe('disconnected');
+      await printer.open();
+      expect(printer.isOpen()).toBe(true);
+    } finally {
+      connect.mockRestore();
+    }
+    expect((await printer.requestStatus()).condition).toBe('ready');
+    expect(fake.connections()).toBe(2);
   });
 });

@@ -32,7 +32,8 @@ export function createTcpPrinter(options: TcpPrinterOptions): PrinterTransport {
   let failure: PrinterError | undefined;
 
   const open = async (): Promise<void> => {
-    if (socket !== undefined) return;
+    // A socket that broke but has not emitted 'close' yet is replaced, as after its close.
+    if (socket !== undefined && !socket.destroyed) return;
     const next = new Socket();
     await new Promise<void>((resolve, reject) => {
       const cancel = timers.setTimeout(() => {
