@@ -236,7 +236,7 @@ async function salePhase(
     });
     const terminalTime = performance.now() - started;
     const rows = await saleRows(services.db, target.customerId, result);
-    const twin = twinSale(rows);
+    const twin = twinSale(rows, random.pick(targets).customerId);
     const rawTime = await timed(() => rawCommitSale(services.db.backendDB(), twin));
     const flushTime = diskFlush ? await diskFlush() : null;
     if (i >= 0) {

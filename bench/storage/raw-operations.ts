@@ -86,9 +86,10 @@ export async function rawCommitSale(db: IDBDatabase, sale: SaleRows): Promise<vo
     requestDone(tx.objectStore('balances').get(sale.customerId)),
     requestDone(tx.objectStore('settings').get('counters')),
   ]);
-  putAll(tx.objectStore('ledger'), sale.entries);
+  // As recordSale: new entries and receipt added (a key already there fails), the rest put.
+  for (const entry of sale.entries) tx.objectStore('ledger').add(entry);
   tx.objectStore('balances').put(sale.balance);
-  tx.objectStore('receipts').put(sale.receipt);
+  tx.objectStore('receipts').add(sale.receipt);
   tx.objectStore('settings').put(sale.counters);
   tx.objectStore('outbox').add(sale.message);
   tx.commit();

@@ -8,6 +8,7 @@ import type {
 
 /** The rows one sale wrote through the terminal, to be written again raw (rawCommitSale). */
 export type SaleRows = {
+  /** Whose customer and balance rows the raw transaction reads first. */
   readonly customerId: string;
   readonly entries: readonly LedgerRow[];
   readonly balance: BalanceRow;
@@ -23,12 +24,13 @@ const TWIN = '~';
  * The rows of a sale again, under keys of their own, for a raw twin in the terminal's own
  * database: the same sizes and the same kind of writes (new ledger entries, receipt and
  * message; the balance and counters put), but under a customer no terminal code reads, so the
- * terminal's next sale to the customer does not meet them. The reads stay the customer's.
+ * terminal's next sale to the customer does not meet them. It reads `readsOf`'s rows, another
+ * customer's: the sale's own were just read and written, so they would be warm.
  */
-export function twinSale(sale: SaleRows): SaleRows {
+export function twinSale(sale: SaleRows, readsOf: string): SaleRows {
   const customerId = sale.customerId + TWIN;
   return {
-    customerId: sale.customerId,
+    customerId: readsOf,
     entries: sale.entries.map((entry) => ({ ...entry, id: entry.id + TWIN, customerId })),
     balance: { ...sale.balance, customerId },
     receipt: {

@@ -16,7 +16,7 @@ const sale = {
 } as unknown as SaleRows;
 
 describe('a sale’s raw twin in the terminal’s database', () => {
-  const twin = twinSale(sale);
+  const twin = twinSale(sale, 'cust-2');
 
   it('writes every new row under a key of its own, for a customer no terminal code reads', () => {
     expect(twin.entries.map((e) => [e.id, e.customerId])).toEqual([
@@ -32,8 +32,8 @@ describe('a sale’s raw twin in the terminal’s database', () => {
     expect(twin.message.id).toBe('msg-1~');
   });
 
-  it('reads the real customer and puts the very counters the sale did, leaving the rest alike', () => {
-    expect(twin.customerId).toBe('cust-1');
+  it('reads another customer and puts the very counters the sale did, leaving the rest alike', () => {
+    expect(twin.customerId).toBe('cust-2');
     expect(twin.counters).toBe(sale.counters);
     expect(twin.receipt).toMatchObject({ total: 1500 });
     expect(twin.message).toMatchObject({ kind: 'sale', createdAt: 1_793_610_000_000 });
