@@ -64,7 +64,8 @@ export async function operationsPhase(
   const expect = (ok: boolean, what: string): void => {
     if (!ok) throw new Error(`storage benchmark: ${what}`);
   };
-  const readDb = terminal.backendDB();
+  // The terminal's own database, as IndexedDB calls see it: every raw twin works on it.
+  const terminalIdb = terminal.backendDB();
 
   // Both answer at the second read's success, not at the transaction's completion.
   const cardLookup: Pair = {
@@ -74,7 +75,7 @@ export async function operationsPhase(
     },
     raw: async (t) => {
       expect(
-        (await rawReadsAtSuccess(readDb, t.cardNumber, 2)) !== undefined,
+        (await rawReadsAtSuccess(terminalIdb, t.cardNumber, 2)) !== undefined,
         `raw card ${t.cardNumber}`,
       );
     },
@@ -83,7 +84,7 @@ export async function operationsPhase(
   const floorPair: Pair = {
     terminal: async (t) => {
       expect(
-        (await rawReadsAtSuccess(readDb, t.cardNumber, 1)) !== undefined,
+        (await rawReadsAtSuccess(terminalIdb, t.cardNumber, 1)) !== undefined,
         `read ${t.cardNumber}`,
       );
     },
@@ -102,7 +103,7 @@ export async function operationsPhase(
       expect((await searchCustomers(services, t.phoneLast4)).length > 0, `phone ${t.phoneLast4}`);
     },
     raw: async (t) => {
-      expect((await rawSearchByLast4(readDb, t.phoneLast4)).length > 0, `raw ${t.phoneLast4}`);
+      expect((await rawSearchByLast4(terminalIdb, t.phoneLast4)).length > 0, `raw ${t.phoneLast4}`);
     },
   };
   const byName: Pair = {
@@ -110,7 +111,10 @@ export async function operationsPhase(
       expect((await searchCustomers(services, t.namePrefix)).length > 0, `name ${t.namePrefix}`);
     },
     raw: async (t) => {
-      expect((await rawSearchByNamePrefix(readDb, t.namePrefix)).length > 0, `raw ${t.namePrefix}`);
+      expect(
+        (await rawSearchByNamePrefix(terminalIdb, t.namePrefix)).length > 0,
+        `raw ${t.namePrefix}`,
+      );
     },
   };
 
@@ -139,7 +143,7 @@ export async function operationsPhase(
     figures.push({ name, ...(await measurePair(pair, rounds)), targetP99Ms });
     log(`measured ${name} (${rounds} each)`);
   };
-  await warmUp(terminal, targets, options.warmupReads);
+  await warmUp(terminal, terminalIdb, targets, options.warmupReads);
   log(`read ${String(options.warmupReads)} random cards and customers, unmeasured`);
   await run('card lookup', cardLookup, options.lookups, TARGET_P99_MS.cardLookup);
   const floor = await measurePair(floorPair, options.lookups);
@@ -149,7 +153,7 @@ export async function operationsPhase(
   );
   await run('search: phone last 4', byLast4, options.searches, TARGET_P99_MS.search);
   await run('search: name prefix', byName, options.searches, TARGET_P99_MS.search);
-  const sales = await salePhase(services, targets, options, earlier.count);
+  const sales = await salePhase(services, terminalIdb, targets, options, earlier.count);
   figures.push(sales.figure);
   log(`measured sale commit (${options.sales} each) and the disk's flush after each`);
   return {
@@ -166,6 +170,7 @@ export async function operationsPhase(
 /** Card-then-customer reads, through Dexie and raw, untimed (StorageBenchOptions.warmupReads). */
 async function warmUp(
   terminal: TerminalDatabase,
+  terminalIdb: IDBDatabase,
   targets: readonly BenchTarget[],
   reads: number,
 ): Promise<void> {
@@ -173,7 +178,7 @@ async function warmUp(
   for (let i = 0; i < reads; i++) {
     const target = random.pick(targets);
     await dexieReadsAtSuccess(terminal, target.cardNumber);
-    await rawReadsAtSuccess(terminal.backendDB(), random.pick(targets).cardNumber, 2);
+    await rawReadsAtSuccess(terminalIdb, random.pick(targets).cardNumber, 2);
   }
 }
 
@@ -202,12 +207,13 @@ async function timedPair(
 /**
  * Sales on random customers through recordSale, each followed by a raw transaction that
  * writes the same rows (read back, untimed, from what the sale stored) under other keys
- * (twinSale) into the terminal's database,
- * then by one disk flush (DISK_FLUSH_FUNCTION) when the Node script offers it: the three
- * interleaved, so all meet the same background work of the disk.
+ * (twinSale) into the terminal's database, then by one disk flush (DISK_FLUSH_FUNCTION) when
+ * the Node script offers it: the three interleaved, so all meet the same background work of
+ * the disk.
  */
 async function salePhase(
   services: ReturnType<typeof benchServices>,
+  terminalIdb: IDBDatabase,
   targets: readonly BenchTarget[],
   { sales, seed }: StorageBenchOptions,
   earlierSales: number,
@@ -237,7 +243,7 @@ async function salePhase(
     const terminalTime = performance.now() - started;
     const rows = await saleRows(services.db, target.customerId, result);
     const twin = twinSale(rows, random.pick(targets).customerId);
-    const rawTime = await timed(() => rawCommitSale(services.db.backendDB(), twin));
+    const rawTime = await timed(() => rawCommitSale(terminalIdb, twin));
     const flushTime = diskFlush ? await diskFlush() : null;
     if (i >= 0) {
       terminalMs.push(terminalTime);

@@ -72,7 +72,7 @@ export async function rawSearchByNamePrefix(db: IDBDatabase, prefix: string): Pr
 
 /**
  * A sale's transaction done raw: read the customer, the balance cache and the counters (the
- * terminal needs them before it can compute the sale), then put the same rows as it did.
+ * terminal needs them before it can compute the sale), then write the same rows as it did.
  */
 export async function rawCommitSale(db: IDBDatabase, sale: SaleRows): Promise<void> {
   const tx = db.transaction(

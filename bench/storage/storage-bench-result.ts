@@ -148,9 +148,10 @@ export type StorageBenchResult = {
   /**
    * IndexedDB's own floor on this machine, for reading the lookup figures: raw reads of the
    * terminal's database, each in a read-only transaction of its own, answered at the
-   * request's success (not at the transaction's completion). `oneRead`: the card row; `twoReads`: the card, then its
-   * customer (the reads a card lookup needs); `twoReadsThroughDexie`: the same two reads in
-   * the terminal's readSnapshot, rows not parsed (what Dexie adds to the floor).
+   * request's success (not at the transaction's completion). `oneRead`: the card row;
+   * `twoReads`: the card, then its customer (the reads a card lookup needs);
+   * `twoReadsThroughDexie`: the same two reads in the terminal's readSnapshot, rows not
+   * parsed (what Dexie adds to the floor).
    */
   readonly floor: {
     readonly oneRead: LatencyStats;

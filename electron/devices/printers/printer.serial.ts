@@ -51,6 +51,7 @@ export function createSerialPrinter(options: SerialPrinterOptions): PrinterTrans
     next.on('data', (chunk: Buffer) => replies.push(chunk));
     // An error after opening (the device vanished) closes the port; the next call reports it.
     next.on('error', (error) => {
+      if (port !== next) return; // a port already replaced or closed by us
       failure = toPrinterError(error, target, 'using the port');
     });
     next.on('close', () => {

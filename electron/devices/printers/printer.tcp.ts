@@ -53,6 +53,7 @@ export function createTcpPrinter(options: TcpPrinterOptions): PrinterTransport {
     next.setNoDelay(true);
     next.on('data', (chunk: Buffer) => replies.push(chunk));
     next.on('error', (error) => {
+      if (socket !== next) return; // a socket already replaced or closed by us
       failure = toPrinterError(error, target, 'talking to the printer');
     });
     next.on('close', () => {
