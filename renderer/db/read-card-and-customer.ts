@@ -1,7 +1,6 @@
-import Dexie from 'dexie';
-import type { Transaction } from 'dexie';
 import type { CardRecord } from '../../shared/customers/card-record';
 import { fromCardRow } from './customer-rows';
+import { rawTransaction, requestResult } from './raw-transaction';
 import { readSnapshot } from './read-snapshot';
 import type { TerminalDatabase } from './terminal-database';
 
@@ -19,12 +18,9 @@ export type CardAndCustomerRows =
  * bench:storage` prints both floors ("card then customer" and "the same two through Dexie"),
  * and the lookup's own p99 against its 2 ms target.
  *
- * Invariant: no Dexie reading hook, DBCore middleware or liveQuery covers the cards or the
- * customers table, since this read would bypass it; adding one means reading through Dexie
- * here too. Dexie's own path is still taken where it does more than read: when the connection
- * is not open (Dexie opens it, or says why it cannot), when it is being upgraded or was
- * closed under us (InvalidStateError; Dexie waits or reopens), and inside a Dexie transaction
- * (the read joins it instead of queueing behind it).
+ * Dexie's own path is still taken where it does more than read (db/raw-transaction.ts says
+ * when), and the invariant there holds: nothing in Dexie may cover the cards or the
+ * customers table.
  *
  * Answered at the second read's success, as readSnapshot answers. A card row that does not
  * parse rejects with CorruptRowError (fromCardRow) and its customer is not read.
@@ -33,9 +29,7 @@ export async function readCardAndCustomer(
   db: TerminalDatabase,
   number: string,
 ): Promise<CardAndCustomerRows> {
-  // Dexie's typings say there is always a current transaction; outside one it is null.
-  const inTransaction = (Dexie.currentTransaction as Transaction | null) !== null;
-  const tx = !inTransaction && db.isOpen() ? rawTransaction(db) : null;
+  const tx = rawTransaction(db, ['cards', 'customers'], 'readonly');
   if (tx === null)
     return readSnapshot(db, [db.cards, db.customers], () =>
       readBoth(number, (table, key) => db.table(table).get(key)),
@@ -51,28 +45,4 @@ async function readBoth(number: string, get: Get): Promise<CardAndCustomerRows> 
   if (cardRow === undefined) return { card: undefined };
   const card = fromCardRow(cardRow);
   return { card, customer: await get('customers', card.customerId) };
-}
-
-/** A read-only transaction on the open connection, or null where Dexie must take over. */
-function rawTransaction(db: TerminalDatabase): IDBTransaction | null {
-  try {
-    return db.backendDB().transaction(['cards', 'customers'], 'readonly');
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'InvalidStateError') return null;
-    throw error;
-  }
-}
-
-/**
- * The request's result once it succeeds. IndexedDB throws some errors when the request is
- * made (a key it cannot use) and reports others later; both reject. Awaiting it keeps the
- * transaction alive: the next request is made from the success callback's microtask, before
- * the transaction could auto-commit.
- */
-function requestResult(makeRequest: () => IDBRequest): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const request = makeRequest();
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
-  });
 }

@@ -21,9 +21,10 @@ import { SCHEMA_VERSIONS } from './schema-versions';
  * the data reaches the disk unless asked otherwise, and a committed sale must survive a
  * power cut. Every business operation is ONE transaction over the tables it touches
  * (see operations/, e.g. record-sale.ts); reads that must agree use one read-only transaction
- * (db/read-snapshot.ts). One read bypasses Dexie for speed, the card lookup
- * (db/read-card-and-customer.ts): no reading hook, middleware or liveQuery may cover the
- * cards and customers tables without it.
+ * (db/read-snapshot.ts). Two hot paths bypass Dexie for speed, on its own connection
+ * (db/raw-transaction.ts): the card lookup's reads (db/read-card-and-customer.ts) and the
+ * everyday sale (operations/record-sale.ts). No Dexie hook, middleware or liveQuery may
+ * cover the tables they touch without them.
  *
  * Schema changes: append a version to schema-versions.ts (never edit a released one), with
  * an upgrade function and a test that upgrades real rows of the previous version.

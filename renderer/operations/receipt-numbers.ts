@@ -1,4 +1,4 @@
-import type { TerminalCounters } from '../db/rows';
+import type { SettingsRow, TerminalCounters } from '../db/rows';
 import { terminalCountersSchema } from '../db/rows';
 import type { TerminalDatabase } from '../db/terminal-database';
 
@@ -18,8 +18,13 @@ export async function nextCounter(
 
 /** The counters, checked (for an operation that reads first and writes at its end). */
 export async function readCounters(db: TerminalDatabase): Promise<TerminalCounters> {
-  const row = await db.settings.get('counters');
-  const parsed = terminalCountersSchema.safeParse(row?.value ?? { receiptSeq: 0, cardSerial: 0 });
+  return parseCounters(await db.settings.get('counters'));
+}
+
+/** The counters' settings row as read (undefined before the first use), checked. */
+export function parseCounters(row: unknown): TerminalCounters {
+  const value = (row as { value?: unknown } | undefined)?.value;
+  const parsed = terminalCountersSchema.safeParse(value ?? { receiptSeq: 0, cardSerial: 0 });
   if (!parsed.success) throw new Error('The terminal counters in the local store are unreadable.');
   return parsed.data;
 }
@@ -28,7 +33,11 @@ export async function writeCounters(
   db: TerminalDatabase,
   counters: TerminalCounters,
 ): Promise<void> {
-  await db.settings.put({ key: 'counters', value: counters });
+  await db.settings.put(countersRow(counters));
+}
+
+export function countersRow(counters: TerminalCounters): SettingsRow {
+  return { key: 'counters', value: counters };
 }
 
 /**

@@ -1,13 +1,18 @@
-import { checkout } from '../../shared/checkout/checkout';
 import type { CheckoutRequest, QuoteError } from '../../shared/checkout/quote';
-import { balanceFromFold } from '../../shared/ledger/balance';
+import { extendFold } from '../../shared/ledger/fold-ledger';
 import { err, ok } from '../../shared/util/result';
 import type { Result } from '../../shared/util/result';
 import { fromCustomerRow } from '../db/customer-rows';
+import {
+  abortTransaction,
+  commitTransaction,
+  rawTransaction,
+  requestResult,
+} from '../db/raw-transaction';
 import type { ReceiptRow } from '../db/rows';
-import { appendEntries, foldFromCache } from './customer-ledger';
-import { formatReceiptNumber, readCounters, writeCounters } from './receipt-numbers';
-import { operationContext, outboxMessage } from './terminal-services';
+import { composeSale } from './compose-sale';
+import { appendEntries, cachedFold, foldFromCache } from './customer-ledger';
+import { countersRow, parseCounters, readCounters, writeCounters } from './receipt-numbers';
 import type { TerminalServices } from './terminal-services';
 
 export type SaleInput = {
@@ -20,17 +25,97 @@ export type SaleInput = {
 
 export type SaleError = QuoteError | { readonly code: 'unknown-customer' };
 
+type SaleResult = Result<ReceiptRow, SaleError>;
+
+const SALE_STORES = ['customers', 'ledger', 'balances', 'receipts', 'outbox', 'settings'];
+
 /**
  * A sale: its ledger entries, the balance caches, the receipt and the outbox message are
  * written in ONE IndexedDB transaction, or nothing is. The quote is recomputed inside the
  * transaction from the stored ledger, so two quick sales on one customer cannot both spend
  * the same points.
+ *
+ * Two ways to the same rows (composeSale works them out for both):
+ * - directly in IndexedDB's calls, the everyday sale: one round of reads, one of writes,
+ *   committed as soon as the writes are issued;
+ * - through Dexie, whenever the sale needs more than that (a balance cache to fold again
+ *   from the ledger, the referrer's cache on a first purchase) or Dexie must handle the
+ *   connection (db/raw-transaction.ts). The direct way decides this before it writes
+ *   anything, and gives up its transaction unwritten.
  */
 export async function recordSale(
   services: TerminalServices,
   input: SaleInput,
-): Promise<Result<ReceiptRow, SaleError>> {
-  const { db, program, identity } = services;
+): Promise<SaleResult> {
+  const direct = await recordSaleDirectly(services, input);
+  return direct === NEEDS_DEXIE ? recordSaleThroughDexie(services, input) : direct;
+}
+
+const NEEDS_DEXIE = Symbol('the sale needs Dexie');
+
+/**
+ * Why not Dexie here: Dexie lets a transaction commit only once every write's result is
+ * back, and that wait was most of the sale's cost over the same rows written raw (`npm run
+ * bench:storage` prints the two side by side). Nor could it commit earlier safely: it
+ * stops a failed write's request from aborting the transaction, and aborts only once the
+ * failure reaches its scope. Here a failed write aborts the transaction by itself (no
+ * handler prevents it), so committing right after issuing the writes still commits all of
+ * them or none.
+ */
+async function recordSaleDirectly(
+  services: TerminalServices,
+  input: SaleInput,
+): Promise<SaleResult | typeof NEEDS_DEXIE> {
+  const tx = rawTransaction(services.db, SALE_STORES, 'readwrite');
+  if (tx === null) return NEEDS_DEXIE;
+  try {
+    const outcome = await saleInTransaction(tx, services, input);
+    // Nothing was written in these cases; end the transaction rather than let it idle out.
+    if (outcome === NEEDS_DEXIE || !outcome.ok) abortTransaction(tx);
+    return outcome;
+  } catch (error) {
+    abortTransaction(tx);
+    throw error;
+  }
+}
+
+/** Reads, works the sale out and, unless it needs Dexie, writes it and commits. */
+async function saleInTransaction(
+  tx: IDBTransaction,
+  services: TerminalServices,
+  input: SaleInput,
+): Promise<SaleResult | typeof NEEDS_DEXIE> {
+  const get = (store: string, key: string) => requestResult(() => tx.objectStore(store).get(key));
+  const [row, balanceRow, storedCounters] = await Promise.all([
+    get('customers', input.customerId),
+    get('balances', input.customerId),
+    get('settings', 'counters'),
+  ]);
+  if (row === undefined) return err({ code: 'unknown-customer' });
+  const customer = fromCustomerRow(row);
+  const fold = cachedFold(balanceRow);
+  if (fold === null) return NEEDS_DEXIE;
+  const sale = composeSale(services, input, customer, fold, parseCounters(storedCounters));
+  if (!sale.ok) return sale;
+  const { entries, receipt, message, counters } = sale.value;
+  const extended = extendFold(fold, entries);
+  if (extended === null || entries.some((entry) => entry.customerId !== customer.id))
+    return NEEDS_DEXIE;
+  for (const entry of entries) tx.objectStore('ledger').add(entry);
+  tx.objectStore('balances').put({ customerId: customer.id, fold: extended });
+  tx.objectStore('receipts').add(receipt);
+  tx.objectStore('outbox').add(message);
+  tx.objectStore('settings').put(countersRow(counters));
+  await commitTransaction(tx);
+  return ok(receipt);
+}
+
+/** The same sale in a Dexie transaction, which folds any balance cache it needs to. */
+async function recordSaleThroughDexie(
+  services: TerminalServices,
+  input: SaleInput,
+): Promise<SaleResult> {
+  const { db } = services;
   const tables = [db.customers, db.ledger, db.balances, db.receipts, db.outbox, db.settings];
   return db.transaction('rw', tables, async () => {
     // Reads together, writes together: each await is a round trip the cashier waits for.
@@ -42,51 +127,14 @@ export async function recordSale(
     if (!row) return err({ code: 'unknown-customer' as const });
     const customer = fromCustomerRow(row);
     const fold = await foldFromCache(db, customer.id, cachedBalance);
-    const ctx = operationContext(services, input.cashierId);
-    const balance = balanceFromFold(fold, program, ctx.now);
-    const sale = checkout(
-      program,
-      {
-        customerId: customer.id,
-        balance,
-        clubMemberUntil: customer.clubMemberUntil,
-        referrerId: customer.referrerId,
-      },
-      input.request,
-      ctx,
-    );
+    const sale = composeSale(services, input, customer, fold, counters);
     if (!sale.ok) return sale;
-    const { quote, record, entries } = sale.value;
-    const receiptSeq = counters.receiptSeq + 1;
-    const receipt: ReceiptRow = {
-      id: record.saleId,
-      number: formatReceiptNumber(identity.terminalId, receiptSeq),
-      customerId: customer.id,
-      cardNumber: input.cardNumber,
-      at: ctx.now,
-      cashierId: input.cashierId,
-      sale: record,
-      refundedByLine: record.lines.map(() => 0),
-      refundOf: null,
-      slip: {
-        kind: 'sale',
-        subtotal: quote.subtotal,
-        discount: quote.subtotal - quote.total,
-        total: quote.total,
-        pointsSpent: quote.redemption.spent,
-        toPay: quote.toPay,
-        pointsEarned: quote.accrual.points,
-        pointsAvailableAt: quote.accrual.availableAt,
-        rules: [...quote.discounts.map((d) => d.rule), ...quote.accrual.rules.map((r) => r.rule)],
-        availableAfter: quote.balanceAfter.available,
-        pendingAfter: quote.balanceAfter.pending,
-      },
-    };
+    const { entries, receipt, message } = sale.value;
     await Promise.all([
       appendEntries(db, entries, new Map([[customer.id, fold]])),
       db.receipts.add(receipt),
-      db.outbox.add(outboxMessage(services, 'sale', { entries })),
-      writeCounters(db, { ...counters, receiptSeq }),
+      db.outbox.add(message),
+      writeCounters(db, sale.value.counters),
     ]);
     return ok(receipt);
   });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { foldLedger } from '../../shared/ledger/fold-ledger';
 import { money, points } from '../../shared/money/money';
 import { rub } from '../../shared/testing/test-account';
@@ -19,7 +19,7 @@ afterEach(async () => {
   await services.dispose();
 });
 
-async function enrolled(phone = '+7 916 123-45-67', serial = 1) {
+async function enrolled(phone = '+7 916 123-45-67', serial = 1, referrerId: string | null = null) {
   const result = await enrolCustomer(services, {
     managerId: 'M1',
     name: 'Алёна Иванова',
@@ -27,7 +27,7 @@ async function enrolled(phone = '+7 916 123-45-67', serial = 1) {
     birthday: '1990-05-20',
     email: null,
     marketingConsent: true,
-    referrerId: null,
+    referrerId,
     card: { kind: 'plastic', scanned: plasticCard(serial) },
   });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -42,6 +42,30 @@ async function counts() {
     outbox: await db.outbox.count(),
     balances: await db.balances.count(),
   };
+}
+
+function sell(customerId: string, amount: number, pointsToSpend = 0) {
+  return recordSale(services, {
+    cashierId: 'C1',
+    customerId,
+    cardNumber: null,
+    request: { lines: [{ amount: rub(amount) }], pointsToSpend: points(pointsToSpend) },
+  });
+}
+
+function ledgerOf(customerId: string) {
+  return services.db.ledger.where('customerId').equals(customerId).toArray();
+}
+
+async function receiptSeq() {
+  const row = await services.db.settings.get('counters');
+  return row?.key === 'counters' ? row.value.receiptSeq : null;
+}
+
+async function setReceiptSeq(receiptSeq: number) {
+  const row = await services.db.settings.get('counters');
+  if (row?.key !== 'counters') throw new Error('no counters yet');
+  await services.db.settings.put({ key: 'counters', value: { ...row.value, receiptSeq } });
 }
 
 describe('a sale in the local store', () => {
@@ -132,27 +156,137 @@ describe('a sale in the local store', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('writes nothing when a write fails half-way (the outbox refuses the message)', async () => {
+  // A settings row restored from an old backup sets the receipt counter back, so the next
+  // receipt number is taken: IndexedDB refuses the receipt (its unique index) after the
+  // ledger entries and the balance cache were written in the same transaction.
+  it.each([
+    ['directly', async () => {}],
+    [
+      'through Dexie (no balance cache to continue)',
+      (id: string) => services.db.balances.delete(id),
+    ],
+  ])(
+    'writes nothing when a write fails half-way (the receipt number is taken), %s',
+    async (_way, prepare) => {
+      const { customer } = await enrolled();
+      await sell(customer.id, 1_000);
+      await setReceiptSeq(0);
+      await prepare(customer.id);
+      const before = { ...(await counts()), cache: await services.db.balances.get(customer.id) };
+      await expect(sell(customer.id, 2_000, 100)).rejects.toMatchObject({
+        name: 'ConstraintError',
+      });
+      expect(
+        { ...(await counts()), cache: await services.db.balances.get(customer.id) },
+        'no entry, receipt, message or cache change survived',
+      ).toEqual(before);
+      expect(await receiptSeq(), 'the counter was not moved').toBe(0);
+    },
+  );
+
+  it('an everyday sale commits in one IndexedDB transaction of its own, not Dexie’s', async () => {
+    const { customer } = await enrolled();
+    const dexieTransaction = vi.spyOn(services.db, 'transaction');
+    expect((await sell(customer.id, 1_000)).ok).toBe(true);
+    expect(dexieTransaction).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['missing', (id: string) => services.db.balances.delete(id)],
+    [
+      'damaged',
+      (id: string) => services.db.balances.put({ customerId: id, fold: 'garbage' } as never),
+    ],
+  ])('folds the ledger again when the balance cache is %s (through Dexie)', async (_, damage) => {
+    const { customer } = await enrolled();
+    await damage(customer.id);
+    const dexieTransaction = vi.spyOn(services.db, 'transaction');
+    const result = await sell(customer.id, 2_000, 100);
+    expect(result.ok ? result.value.slip : null).toMatchObject({ availableAfter: 100 });
+    expect(dexieTransaction).toHaveBeenCalledOnce();
+    expect(await services.db.balances.get(customer.id)).toEqual({
+      customerId: customer.id,
+      fold: foldLedger(await ledgerOf(customer.id)),
+    });
+  });
+
+  it('credits the referrer on a first purchase only, in the same transaction', async () => {
+    const referrer = (await enrolled('+7 916 000-00-01', 1)).customer;
+    const referred = (await enrolled('+7 916 000-00-02', 2, referrer.id)).customer;
+    await sell(referred.id, 1_000);
+    await sell(referred.id, 1_000);
+    const bonuses = (await ledgerOf(referrer.id)).flatMap((e) =>
+      e.kind === 'bonus' ? [[e.bonus, e.points]] : [],
+    );
+    expect(bonuses, 'welcome, then one referral').toEqual([
+      ['welcome', 200],
+      ['referral', 300],
+    ]);
+    expect((await services.db.balances.get(referrer.id))?.fold).toEqual(
+      foldLedger(await ledgerOf(referrer.id)),
+    );
+    const sales = (await services.db.outbox.orderBy('seq').toArray()).filter(
+      (m) => m.operation === 'sale',
+    );
+    expect(
+      sales.map((m) => m.entries.length),
+      'accrual + referral, then accrual',
+    ).toEqual([2, 1]);
+  });
+
+  it('joins the Dexie transaction it is called in, and is undone with it', async () => {
     const { customer } = await enrolled();
     const before = await counts();
-    services.db.outbox.hook('creating', () => {
-      throw new Error('disk full');
-    });
+    const { db } = services;
+    const tables = [db.customers, db.ledger, db.balances, db.receipts, db.outbox, db.settings];
     await expect(
-      recordSale(services, {
-        cashierId: 'C1',
-        customerId: customer.id,
-        cardNumber: null,
-        request: { lines: [{ amount: rub(1_000) }], pointsToSpend: points(0) },
+      db.transaction('rw', tables, async () => {
+        expect((await sell(customer.id, 1_000)).ok).toBe(true);
+        throw new Error('cancelled');
       }),
-    ).rejects.toThrow('disk full');
-    expect(await counts(), 'no entry, receipt or cache change survived').toEqual(before);
-    const counters = await services.db.settings.get('counters');
-    expect(
-      counters?.key === 'counters' ? counters.value.receiptSeq : 0,
-      'the receipt number was not used up',
-    ).toBe(0);
+    ).rejects.toThrow('cancelled');
+    expect(await counts()).toEqual(before);
   });
+
+  it('two sales at once on one customer cannot spend the same points', async () => {
+    const { customer } = await enrolled();
+    const results = await Promise.all([
+      sell(customer.id, 2_000, 150),
+      sell(customer.id, 2_000, 150),
+    ]);
+    expect(
+      results.map((r) => (r.ok ? 'sold' : r.error.code)),
+      '200 welcome points: the second sees 50',
+    ).toEqual(['sold', 'above-maximum']);
+    expect((await services.db.balances.get(customer.id))?.fold).toEqual(
+      foldLedger(await ledgerOf(customer.id)),
+    );
+  });
+
+  it.each([
+    [
+      'the customer',
+      (id: string) => services.db.customers.put({ id, name: 42 } as never),
+      /customers/,
+    ],
+    [
+      'the counters',
+      () => services.db.settings.put({ key: 'counters', value: -1 } as never),
+      /counters/,
+    ],
+  ])(
+    'refuses a sale when %s row is garbage, writes nothing, and the next one works',
+    async (_, damage, message) => {
+      const { customer } = await enrolled();
+      const other = (await enrolled('+7 916 000-00-09', 9)).customer;
+      await damage(customer.id);
+      const before = await counts();
+      await expect(sell(customer.id, 1_000)).rejects.toThrow(message);
+      expect(await counts()).toEqual(before);
+      await services.db.settings.delete('counters');
+      expect((await sell(other.id, 1_000)).ok, 'no transaction was left hanging').toBe(true);
+    },
+  );
 
   it('refuses a sale for an unknown customer', async () => {
     const result = await recordSale(services, {
