@@ -205,11 +205,13 @@ async function timedPair(
 }
 
 /**
- * Sales on random customers through recordSale, each followed by a raw transaction that
- * writes the same rows (read back, untimed, from what the sale stored) under other keys
- * (twinSale) into the terminal's database, then by one disk flush (DISK_FLUSH_FUNCTION) when
- * the Node script offers it: the three interleaved, so all meet the same background work of
- * the disk.
+ * Sales on random customers through recordSale, each paired with a raw transaction that
+ * writes a sale's rows (read back, untimed, from what the terminal stored) again under other
+ * keys (twinSale) into the terminal's database, then one disk flush (DISK_FLUSH_FUNCTION)
+ * when the Node script offers it: the three interleaved, so all meet the same background work
+ * of the disk. The order switches every round, as the reads' does: even rounds sell first
+ * and twin that sale; odd rounds twin the sale before (its rows must exist to be copied),
+ * then sell.
  */
 async function salePhase(
   services: ReturnType<typeof benchServices>,
@@ -226,6 +228,11 @@ async function salePhase(
   const terminalMs: number[] = [];
   const rawMs: number[] = [];
   const flushMs: number[] = [];
+  const rawTwin = (rows: SaleRows, marker: string) =>
+    timed(() =>
+      rawCommitSale(terminalIdb, twinSale(rows, random.pick(targets).customerId, marker)),
+    );
+  let previous: SaleRows | null = null;
   for (let i = -WARMUP; i < sales; i++) {
     const target = random.pick(targets);
     services.advance(random.int(20_000, 120_000));
@@ -233,6 +240,8 @@ async function salePhase(
       lines: [{ amount: money(random.int(100, 5_000) * 100) }],
       pointsToSpend: points(0),
     };
+    // The sale before was twinned after itself with '~'; this copy of it gets '~~'.
+    const rawBefore = previous !== null && i % 2 !== 0 ? await rawTwin(previous, '~~') : null;
     const started = performance.now();
     const result = await recordSale(services, {
       cashierId: 'C1',
@@ -242,8 +251,8 @@ async function salePhase(
     });
     const terminalTime = performance.now() - started;
     const rows = await saleRows(services.db, target.customerId, result);
-    const twin = twinSale(rows, random.pick(targets).customerId);
-    const rawTime = await timed(() => rawCommitSale(terminalIdb, twin));
+    const rawTime = rawBefore ?? (await rawTwin(rows, '~'));
+    previous = rows;
     const flushTime = diskFlush ? await diskFlush() : null;
     if (i >= 0) {
       terminalMs.push(terminalTime);

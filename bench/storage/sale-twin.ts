@@ -17,17 +17,18 @@ export type SaleRows = {
   readonly message: OutboxRow;
 };
 
-/** The marker that keys a twin's rows apart from the terminal's (one character more). */
-const TWIN = '~';
-
 /**
  * The rows of a sale again, under keys of their own, for a raw twin in the terminal's own
  * database: the same sizes and the same kind of writes (new ledger entries, receipt and
  * message; the balance and counters put), but under a customer no terminal code reads, so the
  * terminal's next sale to the customer does not meet them. It reads `readsOf`'s rows, another
  * customer's: the sale's own were just read and written, so they would be warm.
+ *
+ * `marker` (one or more characters that a UUID or receipt number never holds, e.g. `~`) is
+ * appended to every key: a sale can have one twin per marker.
  */
-export function twinSale(sale: SaleRows, readsOf: string): SaleRows {
+export function twinSale(sale: SaleRows, readsOf: string, marker: string): SaleRows {
+  const TWIN = marker;
   const customerId = sale.customerId + TWIN;
   return {
     customerId: readsOf,

@@ -16,7 +16,7 @@ const sale = {
 } as unknown as SaleRows;
 
 describe('a sale’s raw twin in the terminal’s database', () => {
-  const twin = twinSale(sale, 'cust-2');
+  const twin = twinSale(sale, 'cust-2', '~');
 
   it('writes every new row under a key of its own, for a customer no terminal code reads', () => {
     expect(twin.entries.map((e) => [e.id, e.customerId])).toEqual([
@@ -38,5 +38,14 @@ describe('a sale’s raw twin in the terminal’s database', () => {
     expect(twin.receipt).toMatchObject({ total: 1500 });
     expect(twin.message).toMatchObject({ kind: 'sale', createdAt: 1_793_610_000_000 });
     expect(sale.entries[0]?.id).toBe('entry-1');
+  });
+
+  it('keys a second twin of the same sale apart from the first by its marker', () => {
+    const second = twinSale(sale, 'cust-3', '~~');
+    expect([second.receipt.id, second.message.id, second.balance.customerId]).toEqual([
+      'rcpt-1~~',
+      'msg-1~~',
+      'cust-1~~',
+    ]);
   });
 });
