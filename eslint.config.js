@@ -24,6 +24,8 @@ const nodeBuiltins = [
 ];
 
 /** A rule that forbids importing from the given layers (by folder) and modules (by exact name). */
+const NAMED_EXPORTS = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+
 function layerRule(forbiddenLayers, forbiddenModules, why) {
   const message = `${why} (layering: see ARCHITECTURE.md)`;
   return {
@@ -71,10 +73,7 @@ export default tseslint.config(
         'error',
         { ignoreRestSiblings: true, argsIgnorePattern: '^_' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
-      ],
+      'no-restricted-syntax': ['error', NAMED_EXPORTS],
     },
   },
   {
@@ -106,6 +105,24 @@ export default tseslint.config(
       ],
       'shared/ is pure domain code: no other layer, no Node, no DOM libraries',
     ),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      // The card lookup and the everyday sale read and write with IndexedDB's own calls
+      // (renderer/db/raw-transaction.ts): a Dexie hook, middleware or liveQuery would not
+      // see them, so none may be added without changing those paths too.
+      'no-restricted-syntax': [
+        'error',
+        NAMED_EXPORTS,
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(hook|use)$/], ImportSpecifier[imported.name=/^(liveQuery|useLiveQuery)$/]',
+          message:
+            'No Dexie hooks, middleware or liveQuery in the renderer: two hot paths bypass Dexie (see renderer/db/raw-transaction.ts).',
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -6,12 +6,19 @@ import type { LedgerFold } from '../../shared/ledger/fold-ledger';
 import type { OutboxMessage } from '../../shared/sync/outbox-message';
 import { ok } from '../../shared/util/result';
 import type { Result } from '../../shared/util/result';
-import type { QuoteError } from '../../shared/checkout/quote';
+import type { CheckoutRequest, QuoteError } from '../../shared/checkout/quote';
 import type { ReceiptRow, TerminalCounters } from '../db/rows';
 import { formatReceiptNumber } from './receipt-numbers';
 import { operationContext, outboxMessage } from './terminal-services';
 import type { TerminalServices } from './terminal-services';
-import type { SaleInput } from './record-sale';
+
+export type SaleInput = {
+  readonly cashierId: string;
+  readonly customerId: string;
+  /** The card scanned for this sale, printed (masked) on the slip. */
+  readonly cardNumber: string | null;
+  readonly request: CheckoutRequest;
+};
 
 /** Everything a sale writes, but for the balance caches (the caller extends those). */
 export type ComposedSale = {

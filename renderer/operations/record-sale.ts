@@ -1,4 +1,4 @@
-import type { CheckoutRequest, QuoteError } from '../../shared/checkout/quote';
+import type { QuoteError } from '../../shared/checkout/quote';
 import { extendFold } from '../../shared/ledger/fold-ledger';
 import { err, ok } from '../../shared/util/result';
 import type { Result } from '../../shared/util/result';
@@ -9,31 +9,34 @@ import {
   rawTransaction,
   requestResult,
 } from '../db/raw-transaction';
-import type { ReceiptRow } from '../db/rows';
+import type { BalanceRow, ReceiptRow } from '../db/rows';
+import type { TerminalDatabase } from '../db/terminal-database';
 import { composeSale } from './compose-sale';
+import type { SaleInput } from './compose-sale';
 import { appendEntries, cachedFold, foldFromCache } from './customer-ledger';
 import { countersRow, parseCounters, readCounters, writeCounters } from './receipt-numbers';
 import type { TerminalServices } from './terminal-services';
 
-export type SaleInput = {
-  readonly cashierId: string;
-  readonly customerId: string;
-  /** The card scanned for this sale, printed (masked) on the slip. */
-  readonly cardNumber: string | null;
-  readonly request: CheckoutRequest;
-};
+export type { SaleInput } from './compose-sale';
 
 export type SaleError = QuoteError | { readonly code: 'unknown-customer' };
 
 type SaleResult = Result<ReceiptRow, SaleError>;
 
-const SALE_STORES = ['customers', 'ledger', 'balances', 'receipts', 'outbox', 'settings'];
+const SALE_TABLES = [
+  'customers',
+  'ledger',
+  'balances',
+  'receipts',
+  'outbox',
+  'settings',
+] as const satisfies readonly (keyof TerminalDatabase)[];
 
 /**
  * A sale: its ledger entries, the balance caches, the receipt and the outbox message are
  * written in ONE IndexedDB transaction, or nothing is. The quote is recomputed inside the
- * transaction from the stored ledger, so two quick sales on one customer cannot both spend
- * the same points.
+ * transaction from the stored balance (the cached fold of the ledger), so two quick sales on
+ * one customer cannot both spend the same points.
  *
  * Two ways to the same rows (composeSale works them out for both):
  * - directly in IndexedDB's calls, the everyday sale: one round of reads, one of writes,
@@ -42,6 +45,9 @@ const SALE_STORES = ['customers', 'ledger', 'balances', 'receipts', 'outbox', 's
  *   from the ledger, the referrer's cache on a first purchase) or Dexie must handle the
  *   connection (db/raw-transaction.ts). The direct way decides this before it writes
  *   anything, and gives up its transaction unwritten.
+ *
+ * A failure to store rejects with whatever error the way taken met (a DOMException or one
+ * of Dexie's): callers show its message and must not tell the kinds apart.
  */
 export async function recordSale(
   services: TerminalServices,
@@ -66,11 +72,11 @@ async function recordSaleDirectly(
   services: TerminalServices,
   input: SaleInput,
 ): Promise<SaleResult | typeof NEEDS_DEXIE> {
-  const tx = rawTransaction(services.db, SALE_STORES, 'readwrite');
+  const tx = rawTransaction(services.db, SALE_TABLES, 'readwrite');
   if (tx === null) return NEEDS_DEXIE;
   try {
     const outcome = await saleInTransaction(tx, services, input);
-    // Nothing was written in these cases; end the transaction rather than let it idle out.
+    // Only reads were made: abort, so the next transaction on these stores starts at once.
     if (outcome === NEEDS_DEXIE || !outcome.ok) abortTransaction(tx);
     return outcome;
   } catch (error) {
@@ -79,7 +85,14 @@ async function recordSaleDirectly(
   }
 }
 
-/** Reads, works the sale out and, unless it needs Dexie, writes it and commits. */
+/**
+ * Reads, works the sale out and, unless it needs Dexie, writes it and commits.
+ *
+ * Invariant: between the reads and the writes nothing is awaited but IndexedDB requests
+ * (composeSale and extendFold are synchronous). Anything else would let the transaction
+ * commit its reads and end; the writes would then throw TransactionInactiveError (the sale
+ * fails, having written nothing).
+ */
 async function saleInTransaction(
   tx: IDBTransaction,
   services: TerminalServices,
@@ -102,7 +115,8 @@ async function saleInTransaction(
   if (extended === null || entries.some((entry) => entry.customerId !== customer.id))
     return NEEDS_DEXIE;
   for (const entry of entries) tx.objectStore('ledger').add(entry);
-  tx.objectStore('balances').put({ customerId: customer.id, fold: extended });
+  const balance: BalanceRow = { customerId: customer.id, fold: extended };
+  tx.objectStore('balances').put(balance);
   tx.objectStore('receipts').add(receipt);
   tx.objectStore('outbox').add(message);
   tx.objectStore('settings').put(countersRow(counters));
@@ -116,7 +130,7 @@ async function recordSaleThroughDexie(
   input: SaleInput,
 ): Promise<SaleResult> {
   const { db } = services;
-  const tables = [db.customers, db.ledger, db.balances, db.receipts, db.outbox, db.settings];
+  const tables = SALE_TABLES.map((name) => db[name]);
   return db.transaction('rw', tables, async () => {
     // Reads together, writes together: each await is a round trip the cashier waits for.
     const [row, cachedBalance, counters] = await Promise.all([

@@ -16,6 +16,7 @@ beforeEach(async () => {
   services = await testServices();
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await services.dispose();
 });
 
@@ -160,22 +161,25 @@ describe('a sale in the local store', () => {
   // receipt number is taken: IndexedDB refuses the receipt (its unique index) after the
   // ledger entries and the balance cache were written in the same transaction.
   it.each([
-    ['directly', async () => {}],
+    ['directly', async () => {}, 0],
     [
       'through Dexie (no balance cache to continue)',
       (id: string) => services.db.balances.delete(id),
+      1,
     ],
   ])(
     'writes nothing when a write fails half-way (the receipt number is taken), %s',
-    async (_way, prepare) => {
+    async (_way, prepare, dexieTransactions) => {
       const { customer } = await enrolled();
       await sell(customer.id, 1_000);
       await setReceiptSeq(0);
       await prepare(customer.id);
       const before = { ...(await counts()), cache: await services.db.balances.get(customer.id) };
+      const dexieTransaction = vi.spyOn(services.db, 'transaction');
       await expect(sell(customer.id, 2_000, 100)).rejects.toMatchObject({
         name: 'ConstraintError',
       });
+      expect(dexieTransaction, 'the way this case takes').toHaveBeenCalledTimes(dexieTransactions);
       expect(
         { ...(await counts()), cache: await services.db.balances.get(customer.id) },
         'no entry, receipt, message or cache change survived',
@@ -208,6 +212,28 @@ describe('a sale in the local store', () => {
       customerId: customer.id,
       fold: foldLedger(await ledgerOf(customer.id)),
     });
+  });
+
+  it('folds the ledger again when the cache ends after the new entries (through Dexie)', async () => {
+    const { customer } = await enrolled();
+    const cached = await services.db.balances.get(customer.id);
+    if (!cached?.fold.last) throw new Error('the enrolment leaves a cache with its bonus');
+    // A cache claiming an entry stamped after anything this terminal's clock gives now.
+    const last = { stamp: `9${cached.fold.last.stamp}`, id: cached.fold.last.id };
+    await services.db.balances.put({ ...cached, fold: { ...cached.fold, last } });
+    const dexieTransaction = vi.spyOn(services.db, 'transaction');
+    expect((await sell(customer.id, 1_000)).ok).toBe(true);
+    expect(dexieTransaction).toHaveBeenCalledOnce();
+    expect((await services.db.balances.get(customer.id))?.fold).toEqual(
+      foldLedger(await ledgerOf(customer.id)),
+    );
+  });
+
+  it('reopens a connection closed under it, through Dexie, as Dexie does', async () => {
+    const { customer } = await enrolled();
+    services.db.backendDB().close();
+    expect((await sell(customer.id, 1_000)).ok).toBe(true);
+    expect(await counts()).toMatchObject({ receipts: 1 });
   });
 
   it('credits the referrer on a first purchase only, in the same transaction', async () => {
@@ -275,27 +301,29 @@ describe('a sale in the local store', () => {
       /counters/,
     ],
   ])(
-    'refuses a sale when %s row is garbage, writes nothing, and the next one works',
+    'refuses a sale when %s row is garbage, writes nothing, and ends its transaction',
     async (_, damage, message) => {
       const { customer } = await enrolled();
       const other = (await enrolled('+7 916 000-00-09', 9)).customer;
       await damage(customer.id);
       const before = await counts();
+      const abort = vi.spyOn(IDBTransaction.prototype, 'abort');
       await expect(sell(customer.id, 1_000)).rejects.toThrow(message);
+      expect(
+        abort,
+        'the direct transaction is aborted, not left to end by itself',
+      ).toHaveBeenCalled();
       expect(await counts()).toEqual(before);
       await services.db.settings.delete('counters');
-      expect((await sell(other.id, 1_000)).ok, 'no transaction was left hanging').toBe(true);
+      expect((await sell(other.id, 1_000)).ok).toBe(true);
     },
   );
 
-  it('refuses a sale for an unknown customer', async () => {
-    const result = await recordSale(services, {
-      cashierId: 'C1',
-      customerId: services.newId(),
-      cardNumber: null,
-      request: { lines: [{ amount: rub(10) }], pointsToSpend: points(0) },
-    });
+  it('refuses a sale for an unknown customer, ending its transaction', async () => {
+    const abort = vi.spyOn(IDBTransaction.prototype, 'abort');
+    const result = await sell(services.newId(), 10);
     expect(result.ok ? null : result.error.code).toBe('unknown-customer');
+    expect(abort).toHaveBeenCalledOnce();
   });
 
   it('survives closing and reopening the database', async () => {
