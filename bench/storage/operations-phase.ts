@@ -228,10 +228,12 @@ async function salePhase(
   const terminalMs: number[] = [];
   const rawMs: number[] = [];
   const flushMs: number[] = [];
-  const rawTwin = (rows: SaleRows, marker: string) =>
-    timed(() =>
-      rawCommitSale(terminalIdb, twinSale(rows, random.pick(targets).customerId, marker)),
-    );
+  // A twin reads a customer other than the one this round sells to, or it would warm its rows.
+  const rawTwin = (rows: SaleRows, marker: string, sellingTo: string) => {
+    let readsOf = random.pick(targets).customerId;
+    while (readsOf === sellingTo && targets.length > 1) readsOf = random.pick(targets).customerId;
+    return timed(() => rawCommitSale(terminalIdb, twinSale(rows, readsOf, marker)));
+  };
   let previous: SaleRows | null = null;
   for (let i = -WARMUP; i < sales; i++) {
     const target = random.pick(targets);
@@ -241,7 +243,8 @@ async function salePhase(
       pointsToSpend: points(0),
     };
     // The sale before was twinned after itself with '~'; this copy of it gets '~~'.
-    const rawBefore = previous !== null && i % 2 !== 0 ? await rawTwin(previous, '~~') : null;
+    const rawBefore =
+      previous !== null && i % 2 !== 0 ? await rawTwin(previous, '~~', target.customerId) : null;
     const started = performance.now();
     const result = await recordSale(services, {
       cashierId: 'C1',
@@ -251,7 +254,7 @@ async function salePhase(
     });
     const terminalTime = performance.now() - started;
     const rows = await saleRows(services.db, target.customerId, result);
-    const rawTime = rawBefore ?? (await rawTwin(rows, '~'));
+    const rawTime = rawBefore ?? (await rawTwin(rows, '~', target.customerId));
     previous = rows;
     const flushTime = diskFlush ? await diskFlush() : null;
     if (i >= 0) {

@@ -13,7 +13,8 @@ export type SaleRows = {
   readonly entries: readonly LedgerRow[];
   readonly balance: BalanceRow;
   readonly receipt: ReceiptRow;
-  readonly counters: SettingsRow;
+  /** The counters' settings row; a twin's is keyed apart, so it never sets them back. */
+  readonly counters: SettingsRow | { readonly key: string; readonly value: unknown };
   readonly message: OutboxRow;
 };
 
@@ -21,26 +22,26 @@ export type SaleRows = {
  * The rows of a sale again, under keys of their own, for a raw twin in the terminal's own
  * database: the same sizes and the same kind of writes (new ledger entries, receipt and
  * message; the balance and counters put), but under a customer no terminal code reads, so the
- * terminal's next sale to the customer does not meet them. It reads `readsOf`'s rows, another
+ * terminal's next sale to the customer does not meet them, and a counters row of its own, so
+ * a twin of an older sale never sets the terminal's receipt numbers back. It reads `readsOf`'s rows, another
  * customer's: the sale's own were just read and written, so they would be warm.
  *
  * `marker` (one or more characters that a UUID or receipt number never holds, e.g. `~`) is
  * appended to every key: a sale can have one twin per marker.
  */
 export function twinSale(sale: SaleRows, readsOf: string, marker: string): SaleRows {
-  const TWIN = marker;
-  const customerId = sale.customerId + TWIN;
+  const customerId = sale.customerId + marker;
   return {
     customerId: readsOf,
-    entries: sale.entries.map((entry) => ({ ...entry, id: entry.id + TWIN, customerId })),
+    entries: sale.entries.map((entry) => ({ ...entry, id: entry.id + marker, customerId })),
     balance: { ...sale.balance, customerId },
     receipt: {
       ...sale.receipt,
-      id: sale.receipt.id + TWIN,
-      number: sale.receipt.number + TWIN,
+      id: sale.receipt.id + marker,
+      number: sale.receipt.number + marker,
       customerId,
     },
-    counters: sale.counters,
-    message: { ...sale.message, id: sale.message.id + TWIN },
+    counters: { ...sale.counters, key: sale.counters.key + marker },
+    message: { ...sale.message, id: sale.message.id + marker },
   };
 }

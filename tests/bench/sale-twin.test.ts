@@ -32,9 +32,9 @@ describe('a sale’s raw twin in the terminal’s database', () => {
     expect(twin.message.id).toBe('msg-1~');
   });
 
-  it('reads another customer and puts the very counters the sale did, leaving the rest alike', () => {
+  it('reads another customer and puts the sale’s counters under a key of their own', () => {
     expect(twin.customerId).toBe('cust-2');
-    expect(twin.counters).toBe(sale.counters);
+    expect(twin.counters).toEqual({ key: 'counters~', value: sale.counters.value });
     expect(twin.receipt).toMatchObject({ total: 1500 });
     expect(twin.message).toMatchObject({ kind: 'sale', createdAt: 1_793_610_000_000 });
     expect(sale.entries[0]?.id).toBe('entry-1');
@@ -42,10 +42,21 @@ describe('a sale’s raw twin in the terminal’s database', () => {
 
   it('keys a second twin of the same sale apart from the first by its marker', () => {
     const second = twinSale(sale, 'cust-3', '~~');
-    expect([second.receipt.id, second.message.id, second.balance.customerId]).toEqual([
+    expect([
+      ...second.entries.map((e) => e.id),
+      second.receipt.id,
+      second.receipt.number,
+      second.message.id,
+      second.balance.customerId,
+      second.counters.key,
+    ]).toEqual([
+      'entry-1~~',
+      'entry-2~~',
       'rcpt-1~~',
+      'S-000042~~',
       'msg-1~~',
       'cust-1~~',
+      'counters~~',
     ]);
   });
 });
