@@ -8,6 +8,7 @@ import { CHROMIUM_HEAP_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { checkTargets, formatStorageReport } from './storage/storage-report';
 import { openDiskFlushProbe } from './disk-flush-probe';
+import { terminalCspPlugin } from './terminal-csp';
 import type { DiskFlushProbe } from './disk-flush-probe';
 import {
   DISK_FLUSH_FUNCTION,
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
   await build({
     root: path.resolve(import.meta.dirname, 'storage'),
     configFile: false,
+    plugins: [terminalCspPlugin()],
     logLevel: 'warn',
     build: { outDir: pageDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   });
