@@ -71,6 +71,18 @@ export async function rawSearchByNamePrefix(db: IDBDatabase, prefix: string): Pr
 }
 
 /**
+ * What the customer screen reads before any sale, as far as a sale's transaction reads it
+ * again: the customer and the balance cache (untimed; salePhase).
+ */
+export async function rawReadCustomerScreen(db: IDBDatabase, customerId: string): Promise<void> {
+  const tx = db.transaction(['customers', 'balances'], 'readonly');
+  await Promise.all([
+    requestDone(tx.objectStore('customers').get(customerId)),
+    requestDone(tx.objectStore('balances').get(customerId)),
+  ]);
+}
+
+/**
  * A sale's transaction done raw: read the customer, the balance cache and the counters (the
  * terminal needs them before it can compute the sale), then write the same rows as it did.
  */

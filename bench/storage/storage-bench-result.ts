@@ -193,3 +193,6 @@ export const SAVE_PROGRESS_FUNCTION = 'benchSaveLoadProgress' as const;
 export type StorageBenchOutcome =
   | { readonly done: true; readonly result: StorageBenchResult }
   | { readonly done: false; readonly progress: LoadProgress };
+
+/** Between a customer's screen and the sale (salePhase): seconds at a till, enough here to go idle. */
+export const AMOUNT_ENTRY_MS = 20;

@@ -1,3 +1,4 @@
+import { AMOUNT_ENTRY_MS } from './storage-bench-result';
 import type {
   LatencyFigure,
   LoadRatio,
@@ -79,6 +80,8 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
     diskFlushLine(result.floor.diskFlush),
     "raw twins work on the terminal's database, as the terminal does: reads of other " +
       "customers, a sale's rows written again under other keys",
+    "each sale and each twin follows an unmeasured read of its customer's screen and a " +
+      `${String(AMOUNT_ENTRY_MS)} ms pause for the amount, as at the till`,
     '',
     `JS heap used${result.heap.afterGc ? ' (after a full GC)' : ''}: ` +
       (load.loadedThisRun > 0 ? 'after loading' : 'before measuring (loaded by earlier runs)') +
