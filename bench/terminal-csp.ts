@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 const RENDERER_HTML = path.resolve(import.meta.dirname, '../renderer/index.html');
-const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i;
+/** The renderer's policy tag (a Report-Only one does not match: the name ends at the quote). */
+export const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i;
 
 /**
  * A benchmark page runs the terminal's code under the terminal's Content-Security-Policy,
@@ -22,6 +23,6 @@ export function withTerminalCsp(page: string, rendererHtml: string): string {
   const meta = CSP_META.exec(rendererHtml)?.[0];
   if (meta === undefined) throw new Error('renderer/index.html has no Content-Security-Policy');
   if (CSP_META.test(page)) throw new Error('the benchmark page sets a policy of its own');
-  if (!page.includes('<head>')) throw new Error('the benchmark page has no <head>');
-  return page.replace('<head>', `<head>\n    ${meta}`);
+  if (!/<head>/i.test(page)) throw new Error('the benchmark page has no <head>');
+  return page.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
 }

@@ -13,7 +13,7 @@ import { benchServices } from './bench-services';
 import { latencyStats, timed } from './latency';
 import {
   rawCommitSale,
-  rawReadCustomerScreen,
+  rawReadSaleCustomer,
   rawReadsAtSuccess,
   rawSearchByLast4,
   rawSearchByNamePrefix,
@@ -34,6 +34,7 @@ export const TARGET_P99_MS = { cardLookup: 2, search: 30, saleCommit: 10 } as co
 const HOUR_MS = 3_600_000;
 /** Unmeasured rounds first, so the figures are not those of a cold JIT. */
 const WARMUP = 50;
+/** The cashier entering the amount between the customer's screen and the sale. */
 function amountEntry(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, AMOUNT_ENTRY_MS));
 }
@@ -225,8 +226,8 @@ async function timedPair(
  * rows the sale reads again, and so does an unmeasured read before each twin. Without it a
  * sale on a store of 1 000 000 customers would time reading a balance row from the disk,
  * which no cashier's sale does. Then a pause stands for the cashier entering the amount
- * (AMOUNT_ENTRY_MS), so the page is idle before each side's commit, as at a till: back to
- * back, the garbage the screen left was collected inside the sale that followed it.
+ * (AMOUNT_ENTRY_MS), so the page goes idle before each side's commit, as at a till; timed
+ * back to back, a sale also paid for collecting the garbage its screen had left.
  */
 async function salePhase(
   services: ReturnType<typeof benchServices>,
@@ -243,13 +244,15 @@ async function salePhase(
   const terminalMs: number[] = [];
   const rawMs: number[] = [];
   const flushMs: number[] = [];
-  // A twin reads a customer other than the one this round sells to, or it would warm its rows.
+  // A twin reads a customer other than the one this round sells to: neither side reads rows
+  // the other has just written.
   const rawTwin = async (rows: SaleRows, marker: string, sellingTo: string) => {
     let readsOf = random.pick(targets).customerId;
     while (readsOf === sellingTo && targets.length > 1) readsOf = random.pick(targets).customerId;
-    await rawReadCustomerScreen(terminalIdb, readsOf);
+    const twin = twinSale(rows, readsOf, marker);
+    await rawReadSaleCustomer(terminalIdb, readsOf);
     await amountEntry();
-    return timed(() => rawCommitSale(terminalIdb, twinSale(rows, readsOf, marker)));
+    return timed(() => rawCommitSale(terminalIdb, twin));
   };
   let previous: SaleRows | null = null;
   for (let i = -WARMUP; i < sales; i++) {
@@ -263,7 +266,8 @@ async function salePhase(
     const rawBefore =
       previous !== null && i % 2 !== 0 ? await rawTwin(previous, '~~', target.customerId) : null;
     const screen = await customerViewByCard(services, target.cardNumber, services.now());
-    if (!screen.ok) throw new Error(`storage benchmark: card ${target.cardNumber} did not open`);
+    if (!screen.ok || screen.value.card.customerId !== target.customerId)
+      throw new Error(`storage benchmark: card ${target.cardNumber} did not open its customer`);
     await amountEntry();
     const started = performance.now();
     const result = await recordSale(services, {
@@ -318,7 +322,8 @@ async function saleRows(
     db.balances.get(customerId),
     db.settings.get('counters'),
   ]);
-  if (!message || !balance || !counters) throw new Error('storage benchmark: sale rows missing');
+  if (!message || !balance || counters?.key !== 'counters')
+    throw new Error('storage benchmark: sale rows missing');
   const { seq: _seq, ...unsequenced } = message;
   return {
     customerId,

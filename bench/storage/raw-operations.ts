@@ -71,10 +71,10 @@ export async function rawSearchByNamePrefix(db: IDBDatabase, prefix: string): Pr
 }
 
 /**
- * What the customer screen reads before any sale, as far as a sale's transaction reads it
- * again: the customer and the balance cache (untimed; salePhase).
+ * The rows of a customer that a sale's transaction reads, read first as the customer's
+ * screen reads them at the till: the customer and the balance cache (unmeasured; salePhase).
  */
-export async function rawReadCustomerScreen(db: IDBDatabase, customerId: string): Promise<void> {
+export async function rawReadSaleCustomer(db: IDBDatabase, customerId: string): Promise<void> {
   const tx = db.transaction(['customers', 'balances'], 'readonly');
   await Promise.all([
     requestDone(tx.objectStore('customers').get(customerId)),

@@ -14,6 +14,7 @@ import type {
   StorageBenchOutcome,
   StorageBenchResult,
 } from './storage-bench-result';
+import { AMOUNT_ENTRY_MS } from './storage-bench-result';
 
 const TERMINAL_DB = 'bench-terminal';
 const RAW_DB = 'bench-raw';
@@ -68,6 +69,7 @@ export async function runStorageBench(
         loadedThisRun: load.loadedCustomers - (options.resume?.loadedCustomers ?? 0),
       },
       latencies,
+      saleSetup: { afterCustomerScreen: true, amountEntryMs: AMOUNT_ENTRY_MS },
       floor,
       heap: { afterLoad, peakDuringLoad: load.peakHeap, atEnd, afterGc: canCollectGarbage() },
       storageUsage: estimate.usage ?? null,

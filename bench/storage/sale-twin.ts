@@ -3,7 +3,7 @@ import type {
   LedgerRow,
   OutboxRow,
   ReceiptRow,
-  SettingsRow,
+  TerminalCounters,
 } from '../../renderer/db/rows';
 
 /** The rows one sale wrote through the terminal, to be written again raw (rawCommitSale). */
@@ -14,7 +14,7 @@ export type SaleRows = {
   readonly balance: BalanceRow;
   readonly receipt: ReceiptRow;
   /** The counters' settings row; a twin's is keyed apart, so it never sets them back. */
-  readonly counters: SettingsRow | { readonly key: string; readonly value: unknown };
+  readonly counters: { readonly key: string; readonly value: TerminalCounters };
   readonly message: OutboxRow;
 };
 
@@ -23,8 +23,9 @@ export type SaleRows = {
  * database: the same sizes and the same kind of writes (new ledger entries, receipt and
  * message; the balance and counters put), but under a customer no terminal code reads, so the
  * terminal's next sale to the customer does not meet them, and a counters row of its own, so
- * a twin of an older sale never sets the terminal's receipt numbers back. It reads `readsOf`'s rows, another
- * customer's: the sale's own were just read and written, so they would be warm.
+ * a twin of an older sale never sets the terminal's receipt numbers back. It reads
+ * `readsOf`'s rows, another customer's, so that it does not read rows the sale has just
+ * written.
  *
  * `marker` (one or more characters that a UUID or receipt number never holds, e.g. `~`) is
  * appended to every key: a sale can have one twin per marker.

@@ -146,6 +146,12 @@ export type StorageBenchResult = {
   };
   readonly latencies: readonly LatencyFigure[];
   /**
+   * How each sale was set up before its timed commit (salePhase): after its customer's
+   * screen (the twin: after reading its customer's rows), then a pause for the amount.
+   * Results saved before this field existed timed sales back to back on cold rows.
+   */
+  readonly saleSetup: { readonly afterCustomerScreen: true; readonly amountEntryMs: number };
+  /**
    * IndexedDB's own floor on this machine, for reading the lookup figures: raw reads of the
    * terminal's database, each in a read-only transaction of its own, answered at the
    * request's success (not at the transaction's completion). `oneRead`: the card row;
@@ -194,5 +200,9 @@ export type StorageBenchOutcome =
   | { readonly done: true; readonly result: StorageBenchResult }
   | { readonly done: false; readonly progress: LoadProgress };
 
-/** Between a customer's screen and the sale (salePhase): seconds at a till, enough here to go idle. */
+/**
+ * Between a customer's screen and the sale (salePhase): seconds at a real till; here long
+ * enough for the page to go idle, which gives pending garbage-collection work a chance to
+ * run before the commit (it does not guarantee it).
+ */
 export const AMOUNT_ENTRY_MS = 20;

@@ -1,4 +1,3 @@
-import { AMOUNT_ENTRY_MS } from './storage-bench-result';
 import type {
   LatencyFigure,
   LoadRatio,
@@ -80,8 +79,7 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
     diskFlushLine(result.floor.diskFlush),
     "raw twins work on the terminal's database, as the terminal does: reads of other " +
       "customers, a sale's rows written again under other keys",
-    "each sale and each twin follows an unmeasured read of its customer's screen and a " +
-      `${String(AMOUNT_ENTRY_MS)} ms pause for the amount, as at the till`,
+    saleSetupLine(result.saleSetup),
     '',
     `JS heap used${result.heap.afterGc ? ' (after a full GC)' : ''}: ` +
       (load.loadedThisRun > 0 ? 'after loading' : 'before measuring (loaded by earlier runs)') +
@@ -187,4 +185,14 @@ function percent(value: number): string {
 
 function mib(bytes: number | null): string {
   return bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+/** How the sales were set up before their timed commits (older results: back to back). */
+function saleSetupLine(setup: StorageBenchResult['saleSetup'] | undefined): string {
+  if (setup === undefined) return 'sales timed back to back, on rows not read before';
+  return (
+    "each sale follows its customer's screen (customerViewByCard), each twin a raw read of its " +
+    `customer and balance rows, both unmeasured, then a ${String(setup.amountEntryMs)} ms pause ` +
+    '(seconds at a real till)'
+  );
 }
