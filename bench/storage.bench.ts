@@ -47,7 +47,8 @@ import { machine, saveBenchResult } from './bench-results';
  * Other options: --chunk (customers per transaction, 5000), --seed, --lookups (2000),
  * --searches (1000 of each kind), --sales (500), --settle (seconds between loading and the
  * lookups, 10), --warmup-reads (unmeasured random reads of the terminal's store before the
- * figures, 4000; see StorageBenchOptions), --timeout-minutes.
+ * figures, 4000; see StorageBenchOptions), --gap-ms (an idle pause before each timed lookup
+ * and search, 0; see StorageBenchOptions), --timeout-minutes.
  *
  * The page (bench/storage/) is built with Vite and served from 127.0.0.1 with cross-origin
  * isolation (a 5 µs timer instead of 100 µs). Chromium runs with a profile on disk: a
@@ -64,6 +65,7 @@ const { values: args } = parseArgs({
     sales: { type: 'string', default: '500' },
     settle: { type: 'string', default: '10' },
     'warmup-reads': { type: 'string', default: '4000' },
+    'gap-ms': { type: 'string', default: '0' },
     profile: { type: 'string' },
     'load-minutes': { type: 'string' },
     'timeout-minutes': { type: 'string' },
@@ -85,6 +87,7 @@ const options: StorageBenchOptions = {
   sales: wholeNumber('sales', args.sales, 1),
   settleMs: wholeNumber('settle', args.settle, 0) * 1000,
   warmupReads: wholeNumber('warmup-reads', args['warmup-reads'], 0),
+  gapMs: wholeNumber('gap-ms', args['gap-ms'], 0),
   resume,
   loadBudgetMs:
     args['load-minutes'] === undefined
@@ -96,7 +99,8 @@ if (options.loadBudgetMs !== null && keptDir === null)
 /**
  * The run is stopped after this long. Default: 10 minutes plus 1 per 6 000 customers still
  * to load (about twice what loading 250 000 took on a 2-CPU machine; larger loads go slower
- * per customer), or --load-minutes plus 20 when that is shorter; plus the settling pause.
+ * per customer), or --load-minutes plus 20 when that is shorter; plus the settling pause
+ * and the idle gaps (two per round: the lookups, two floors, two searches).
  * A kept load survives it.
  */
 const toLoad = customers - (resume?.loadedCustomers ?? 0);
@@ -104,7 +108,9 @@ const defaultTimeoutMinutes =
   Math.min(
     10 + Math.ceil(toLoad / 6_000),
     options.loadBudgetMs === null ? Infinity : options.loadBudgetMs / 60_000 + 20,
-  ) + Math.ceil(options.settleMs / 60_000);
+  ) +
+  Math.ceil(options.settleMs / 60_000) +
+  Math.ceil((options.gapMs * 2 * (3 * options.lookups + 2 * options.searches)) / 60_000);
 const timeoutMs =
   wholeNumber('timeout-minutes', args['timeout-minutes'] ?? String(defaultTimeoutMinutes), 1) *
   60_000;

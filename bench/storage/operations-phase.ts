@@ -36,7 +36,11 @@ const HOUR_MS = 3_600_000;
 const WARMUP = 50;
 /** The cashier entering the amount between the customer's screen and the sale. */
 function amountEntry(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, AMOUNT_ENTRY_MS));
+  return pause(AMOUNT_ENTRY_MS);
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 type Pair = {
@@ -140,7 +144,7 @@ export async function operationsPhase(
       const there = targets[(j + half) % targets.length];
       const [forTerminal, forRaw] = j % 2 === 0 ? [here, there] : [there, here];
       if (!forTerminal || !forRaw) throw new Error('storage benchmark: no customers to look up');
-      const a = await timedPair(pair, forTerminal, forRaw, i % 2 === 0);
+      const a = await timedPair(pair, forTerminal, forRaw, i % 2 === 0, options.gapMs);
       if (i >= 0) {
         terminalMs.push(a.terminal);
         rawMs.push(a.raw);
@@ -199,18 +203,24 @@ function dexieReadsAtSuccess(terminal: TerminalDatabase, cardNumber: string): Pr
   });
 }
 
+/** One round: each side timed alone, after `gapMs` of idleness (StorageBenchOptions.gapMs). */
 async function timedPair(
   pair: Pair,
   forTerminal: BenchTarget,
   forRaw: BenchTarget,
   terminalFirst: boolean,
+  gapMs: number,
 ) {
+  const afterGap = async (operation: () => Promise<void>) => {
+    if (gapMs > 0) await pause(gapMs);
+    return timed(operation);
+  };
   if (terminalFirst) {
-    const terminal = await timed(() => pair.terminal(forTerminal));
-    return { terminal, raw: await timed(() => pair.raw(forRaw)) };
+    const terminal = await afterGap(() => pair.terminal(forTerminal));
+    return { terminal, raw: await afterGap(() => pair.raw(forRaw)) };
   }
-  const raw = await timed(() => pair.raw(forRaw));
-  return { terminal: await timed(() => pair.terminal(forTerminal)), raw };
+  const raw = await afterGap(() => pair.raw(forRaw));
+  return { terminal: await afterGap(() => pair.terminal(forTerminal)), raw };
 }
 
 /**

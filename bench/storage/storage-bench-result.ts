@@ -28,6 +28,13 @@ export type StorageBenchOptions = {
    */
   readonly warmupReads: number;
   /**
+   * An idle pause before each timed lookup, floor read and search, on both sides (--gap-ms;
+   * 0: back to back). At a till each scan comes alone, after seconds in which Chromium's
+   * threads have gone to sleep; back to back they stay awake, and each read answers sooner
+   * than it would alone. `--gap-ms 20` shows the difference.
+   */
+  readonly gapMs: number;
+  /**
    * A load begun by an earlier run in the same browser profile (--profile): loading goes on
    * from there, and a complete one is measured without loading anything. Null: a fresh load.
    */

@@ -79,6 +79,7 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
     diskFlushLine(result.floor.diskFlush),
     "raw twins work on the terminal's database, as the terminal does: reads of other " +
       "customers, a sale's rows written again under other keys",
+    gapLine(result.options.gapMs),
     saleSetupLine(result.saleSetup),
     '',
     `JS heap used${result.heap.afterGc ? ' (after a full GC)' : ''}: ` +
@@ -187,12 +188,18 @@ function mib(bytes: number | null): string {
   return bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }
 
-/** How the sales were set up before their timed commits (older results: back to back). */
-function saleSetupLine(setup: StorageBenchResult['saleSetup'] | undefined): string {
-  if (setup === undefined) return 'sales timed back to back, on rows not read before';
+/** How the sales were set up before their timed commits. */
+function saleSetupLine(setup: StorageBenchResult['saleSetup']): string {
   return (
     "each sale follows its customer's screen (customerViewByCard), each twin a raw read of its " +
     `customer and balance rows, both unmeasured, then a ${String(setup.amountEntryMs)} ms pause ` +
     '(seconds at a real till)'
   );
+}
+
+/** How the lookups and searches were spaced. */
+function gapLine(gapMs: number): string {
+  return gapMs === 0
+    ? 'lookups and searches timed back to back (--gap-ms 0): faster than one alone at a till'
+    : `each lookup and search timed alone, after ${String(gapMs)} ms idle (--gap-ms)`;
 }
