@@ -111,9 +111,9 @@ async function saleInTransaction(
   const sale = composeSale(services, input, customer, fold, parseCounters(storedCounters));
   if (!sale.ok) return sale;
   const { entries, receipt, message, counters } = sale.value;
+  if (entries.some((entry) => entry.customerId !== customer.id)) return NEEDS_DEXIE;
   const extended = extendFold(fold, entries);
-  if (extended === null || entries.some((entry) => entry.customerId !== customer.id))
-    return NEEDS_DEXIE;
+  if (extended === null) return NEEDS_DEXIE;
   for (const entry of entries) tx.objectStore('ledger').add(entry);
   const balance: BalanceRow = { customerId: customer.id, fold: extended };
   tx.objectStore('balances').put(balance);
