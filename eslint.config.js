@@ -23,9 +23,9 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 
-/** A rule that forbids importing from the given layers (by folder) and modules (by exact name). */
 const NAMED_EXPORTS = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
 
+/** A rule that forbids importing from the given layers (by folder) and modules (by exact name). */
 function layerRule(forbiddenLayers, forbiddenModules, why) {
   const message = `${why} (layering: see ARCHITECTURE.md)`;
   return {
@@ -109,6 +109,11 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
+      ...layerRule(
+        ['electron', 'server', 'tests', 'bench'],
+        [...nodeBuiltins, 'electron', 'node-hid', 'serialport'],
+        'renderer/ may import shared/ only',
+      ),
       // The card lookup and the everyday sale read and write with IndexedDB's own calls
       // (renderer/db/raw-transaction.ts): a Dexie hook, middleware or liveQuery would not
       // see them, so none may be added without changing those paths too.
@@ -123,14 +128,6 @@ export default tseslint.config(
         },
       ],
     },
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: layerRule(
-      ['electron', 'server', 'tests', 'bench'],
-      [...nodeBuiltins, 'electron', 'node-hid', 'serialport'],
-      'renderer/ may import shared/ only',
-    ),
   },
   {
     files: ['server/**/*.ts'],

@@ -21,10 +21,14 @@ export async function readCounters(db: TerminalDatabase): Promise<TerminalCounte
   return parseCounters(await db.settings.get('counters'));
 }
 
-/** The counters' settings row as read (undefined before the first use), checked. */
+/**
+ * The counters' settings row as read, checked: undefined (no row yet) is the first use; a
+ * row there but without readable counters is an error, never a restart from zero.
+ */
 export function parseCounters(row: unknown): TerminalCounters {
-  const value = (row as { value?: unknown } | undefined)?.value;
-  const parsed = terminalCountersSchema.safeParse(value ?? { receiptSeq: 0, cardSerial: 0 });
+  if (row === undefined) return { receiptSeq: 0, cardSerial: 0 };
+  const value = typeof row === 'object' && row !== null && 'value' in row ? row.value : undefined;
+  const parsed = terminalCountersSchema.safeParse(value);
   if (!parsed.success) throw new Error('The terminal counters in the local store are unreadable.');
   return parsed.data;
 }

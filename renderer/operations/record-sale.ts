@@ -61,12 +61,12 @@ const NEEDS_DEXIE = Symbol('the sale needs Dexie');
 
 /**
  * Why not Dexie here: Dexie lets a transaction commit only once every write's result is
- * back, and that wait was most of the sale's cost over the same rows written raw (`npm run
- * bench:storage` prints the two side by side). Nor could it commit earlier safely: it
- * stops a failed write's request from aborting the transaction, and aborts only once the
- * failure reaches its scope. Here a failed write aborts the transaction by itself (no
- * handler prevents it), so committing right after issuing the writes still commits all of
- * them or none.
+ * back; raw IndexedDB commits as soon as the writes are issued, and `npm run bench:storage`
+ * times the sale against the same rows written that way. Nor could Dexie commit earlier
+ * safely: it stops a failed write's request from aborting the transaction, and aborts only
+ * once the failure reaches its scope. Here a failed write aborts the transaction by itself
+ * (no handler prevents it), so committing right after issuing the writes still commits all
+ * of them or none.
  */
 async function recordSaleDirectly(
   services: TerminalServices,

@@ -300,6 +300,11 @@ describe('a sale in the local store', () => {
       () => services.db.settings.put({ key: 'counters', value: -1 } as never),
       /counters/,
     ],
+    [
+      'the counters (no value: not a first use, whose numbers would restart)',
+      () => services.db.settings.put({ key: 'counters' } as never),
+      /counters/,
+    ],
   ])(
     'refuses a sale when %s row is garbage, writes nothing, and ends its transaction',
     async (_, damage, message) => {
