@@ -7,6 +7,7 @@ import {
   createHybridClock,
   describeHlcError,
   formatHlcStamp,
+  isHlcStamp,
   parseHlcStamp,
   toHlcStamp,
 } from './hybrid-logical-clock';
@@ -55,13 +56,33 @@ describe('stamp text', () => {
   ])('formats %o as %s and parses it back', (parts, text) => {
     expect(formatHlcStamp(parts)).toBe(text);
     expect(parseHlcStamp(text)).toEqual({ ok: true, value: parts });
+    expect(isHlcStamp(text)).toBe(true);
   });
 
   it('round-trips any parts', () => {
     fc.assert(
       fc.property(partsArb, (parts) => {
-        expect(parseHlcStamp(formatHlcStamp(parts))).toEqual({ ok: true, value: parts });
+        const text = formatHlcStamp(parts);
+        expect(parseHlcStamp(text)).toEqual({ ok: true, value: parts });
+        expect(isHlcStamp(text)).toBe(true);
       }),
+    );
+  });
+
+  // isHlcStamp is parseHlcStamp's quick yes or no: it must never say otherwise.
+  it('answers as parseHlcStamp does for stamps with any one character changed, and any text', () => {
+    const edited = fc
+      .tuple(partsArb, fc.nat(), fc.string({ minLength: 0, maxLength: 2, unit: 'binary' }))
+      .map(([parts, at, replacement]) => {
+        const text = formatHlcStamp(parts);
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + replacement + text.slice(i + 1);
+      });
+    fc.assert(
+      fc.property(fc.oneof(edited, fc.string({ unit: 'binary' })), (text) => {
+        expect(isHlcStamp(text)).toBe(parseHlcStamp(text).ok);
+      }),
+      { numRuns: 2000 },
     );
   });
 
@@ -120,6 +141,7 @@ describe('stamp text', () => {
     expect(describeHlcError(parsed.error)).toMatch(/^Not a clock stamp: /);
     expect(describeHlcError(parsed.error)).toMatch(why);
     expect(toHlcStamp(text).ok).toBe(false);
+    expect(isHlcStamp(text)).toBe(false);
   });
 
   it('brands checked text', () => {

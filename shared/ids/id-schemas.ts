@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseHlcStamp } from './hybrid-logical-clock';
+import { isHlcStamp } from './hybrid-logical-clock';
 import type { HlcStamp } from './hybrid-logical-clock';
 import { isUuidV7 } from './uuidv7';
 
@@ -14,7 +14,8 @@ export const entityIdSchema = z
 
 export const epochMsSchema = z.int().min(0);
 
-export const hlcStampSchema = z
-  .string()
-  .refine((text) => parseHlcStamp(text).ok, 'must be a hybrid-logical-clock stamp')
-  .transform((text) => text as HlcStamp);
+/** A check and a brand in one step, with no transform: rows carry many stamps (isHlcStamp). */
+export const hlcStampSchema = z.custom<HlcStamp>(
+  (value) => typeof value === 'string' && isHlcStamp(value),
+  'must be a hybrid-logical-clock stamp',
+);
