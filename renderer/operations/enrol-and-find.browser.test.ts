@@ -8,7 +8,13 @@ import type { TestServices } from '../testing/test-services';
 import { blockCard, replaceCard } from './card-changes';
 import { enrolCustomer } from './enrol-customer';
 import type { EnrolmentInput } from './enrol-customer';
-import { customerView, customerViewByCard, findByCardCode, searchCustomers } from './find-customer';
+import {
+  SEARCH_LIMIT,
+  customerView,
+  customerViewByCard,
+  findByCardCode,
+  searchCustomers,
+} from './find-customer';
 
 let services: TestServices;
 beforeEach(async () => {
@@ -205,6 +211,39 @@ describe('finding a customer', () => {
     expect(await names('ИВАН')).toEqual(['Алёна Иванова']);
     expect(await names('петр')).toEqual(['Пётр Алёшин']);
     expect(await names('x'), 'one letter is too little to search').toEqual([]);
+  });
+
+  it('by name, each customer once, in the name index’s order, a page at most', async () => {
+    let enrolled = 0;
+    const enrolNamed = async (name: string) => {
+      enrolled += 1;
+      const phone = `8 916 200 ${String(enrolled).padStart(4, '0')}`;
+      return enrol({ name, phone, card: { kind: 'virtual' } });
+    };
+    const ids = async (query: string) => (await searchCustomers(services, query)).map((c) => c.id);
+    // What Dexie's cursor says, row by row: the answer searchCustomers must give.
+    const distinctIds = async (prefix: string) =>
+      (
+        await services.db.customers
+          .where('nameKeys')
+          .startsWith(prefix)
+          .distinct()
+          .limit(SEARCH_LIMIT)
+          .toArray()
+      ).map((row) => row.id);
+
+    // Both words start with "ив": each of them is in the name index twice.
+    for (let i = 0; i < 3; i++) await enrolNamed('Иван Иванов');
+    expect(await ids('ив'), 'fewer than a page: each once').toEqual(await distinctIds('ив'));
+    expect(await ids('ив')).toHaveLength(3);
+
+    // Their 6 entries come first, so the first page of the index holds repeats.
+    for (let i = 0; i < SEARCH_LIMIT; i++) await enrolNamed('Ивлев Пётр');
+    const page = await ids('ив');
+    expect(page, 'a full page, each once').toHaveLength(SEARCH_LIMIT);
+    expect(new Set(page).size).toBe(SEARCH_LIMIT);
+    expect(page).toEqual(await distinctIds('ив'));
+    expect(await ids('ивл'), 'no repeats: a full page as it is').toEqual(await distinctIds('ивл'));
   });
 
   it('shows the welcome bonus as expiring soon in its last 30 days', async () => {
