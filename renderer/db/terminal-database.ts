@@ -28,6 +28,12 @@ import { SCHEMA_VERSIONS } from './schema-versions';
  *
  * Schema changes: append a version to schema-versions.ts (never edit a released one), with
  * an upgrade function and a test that upgrades real rows of the previous version.
+ *
+ * Storage engine: Chromium's default IndexedDB backend (LevelDB). Its SQLite backend, switched
+ * on by `--enable-features=IdbSqliteBackingStore`, starts the origin on an empty store and the
+ * LevelDB data is gone; switched off again, the SQLite data is gone (Chromium 156; `npx tsx
+ * bench/idb-backend-switch.ts` shows it). Never switch it, either way, on a terminal that
+ * holds data.
  */
 export class TerminalDatabase extends Dexie {
   customers!: EntityTable<CustomerRow, 'id'>;
