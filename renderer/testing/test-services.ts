@@ -73,15 +73,30 @@ export async function testServices(
  * Deletes a database whose connection was just closed. A read answers at its last request's
  * success (readCardAndCustomer, readSnapshot), so its transaction may still be finishing:
  * IndexedDB then reports the deletion blocked and carries it out once the transaction ends.
- * That is expected here, so it is not reported (Dexie's `delete` warns of it).
+ * That is expected here and takes milliseconds, so it is not reported (Dexie's `delete` warns
+ * of it); a deletion still blocked after BLOCKED_DELETE_MS is a connection left open.
  */
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
+    let stillBlocked: ReturnType<typeof setTimeout> | undefined;
     const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
+    request.onblocked = () => {
+      stillBlocked = setTimeout(() => {
+        reject(new Error(`test database ${name}: a connection to it was left open`));
+      }, BLOCKED_DELETE_MS);
+    };
+    request.onsuccess = () => {
+      clearTimeout(stillBlocked);
+      resolve();
+    };
+    request.onerror = () => {
+      clearTimeout(stillBlocked);
+      reject(request.error ?? new Error(`could not delete ${name}`));
+    };
   });
 }
+
+const BLOCKED_DELETE_MS = 5_000;
 
 /** A pre-printed plastic card of the store (EAN-13, prefix 29, block 1). */
 export function plasticCard(serial: number): string {

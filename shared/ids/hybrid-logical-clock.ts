@@ -58,7 +58,9 @@ const COUNTER_DIGITS = 5;
 const NODE_PATTERN = /^[A-Za-z0-9_-]{1,36}$/;
 const STAMP_PATTERN = /^(\d{15})-(\d{5})-(.*)$/s;
 /** STAMP_PATTERN and NODE_PATTERN in one test: the text parseHlcStamp accepts, and no other. */
-const WHOLE_STAMP_PATTERN = /^\d{15}-\d{5}-[A-Za-z0-9_-]{1,36}$/;
+const WHOLE_STAMP_PATTERN = new RegExp(
+  `^\\d{${PHYSICAL_DIGITS}}-\\d{${COUNTER_DIGITS}}-${NODE_PATTERN.source.slice(1)}`,
+);
 
 export function isValidHlcNode(node: string): boolean {
   return NODE_PATTERN.test(node);

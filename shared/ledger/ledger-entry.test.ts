@@ -26,6 +26,8 @@ describe('parseLedgerEntry: a stored or received row is checked before it is sum
     ['points as a string', { ...accrual, points: '90' }, 'points'],
     ['a non-UUIDv7 id', { ...accrual, id: 'not-an-id' }, 'id'],
     ['a garbage stamp', { ...accrual, stamp: 'yesterday' }, 'stamp'],
+    ['a stamp as a number', { ...accrual, stamp: 1_700_000_000_000 }, 'stamp'],
+    ['a missing stamp', { ...accrual, stamp: undefined }, 'stamp'],
     ['an extra field', { ...accrual, extra: true }, 'extra'],
     ['a missing terminal', { ...accrual, terminalId: undefined }, 'terminalId'],
     [
