@@ -18,11 +18,14 @@ const SQLITE_BACKEND = '--enable-features=IdbSqliteBackingStore';
 
 type Step = { readonly sqlite: boolean; readonly action: 'write' | 'read' };
 
+// Each backend reads its own write back before the switch, so an empty read after it is the
+// switch's doing, not a lost write.
 const STEPS: readonly Step[] = [
   { sqlite: false, action: 'write' },
   { sqlite: false, action: 'read' },
   { sqlite: true, action: 'read' },
   { sqlite: true, action: 'write' },
+  { sqlite: true, action: 'read' },
   { sqlite: false, action: 'read' },
   { sqlite: true, action: 'read' },
 ];
@@ -44,12 +47,12 @@ async function main(): Promise<void> {
       try {
         const page = await context.newPage();
         await page.goto(server.url);
-        const found = String(
-          await page.evaluate(`(${STORE_STEP})(${JSON.stringify(step.action)})`),
-        );
+        const written = step.sqlite ? 'the SQLite sale' : 'the default sale';
+        const call = `(${STORE_STEP})(${JSON.stringify(step.action)}, ${JSON.stringify(written)})`;
+        const found = String(await page.evaluate(call));
         const files = readdirSync(path.join(profileDir, 'Default', 'IndexedDB')).join(', ');
         const backend = step.sqlite ? 'SQLite ' : 'default';
-        console.log(`${backend}  ${step.action.padEnd(5)}  ${found.padEnd(22)}  ${files}`);
+        console.log(`${backend}  ${step.action.padEnd(5)}  ${found.padEnd(26)}  ${files}`);
       } finally {
         await context.close();
       }
@@ -61,22 +64,24 @@ async function main(): Promise<void> {
 }
 
 /**
- * In the page (as source: this project has no DOM types): writes one row, or reads it back
- * ("no row" when the store is empty).
+ * In the page (as source: this project has no DOM types): writes one row naming the backend
+ * that wrote it (strict durability, as the terminal writes), or reads it back ("no row" when
+ * the store is empty).
  */
-const STORE_STEP = `(action) => new Promise((resolve, reject) => {
+const STORE_STEP = `(action, written) => new Promise((resolve, reject) => {
   const open = indexedDB.open('probe', 1);
   open.onupgradeneeded = () => open.result.createObjectStore('rows');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
-    const tx = open.result.transaction('rows', action === 'write' ? 'readwrite' : 'readonly');
+    const mode = action === 'write' ? 'readwrite' : 'readonly';
+    const tx = open.result.transaction('rows', mode, { durability: 'strict' });
     const rows = tx.objectStore('rows');
-    const request = action === 'write' ? rows.put('a sale', 1) : rows.get(1);
+    const request = action === 'write' ? rows.put(written, 1) : rows.get(1);
     tx.oncomplete = () => {
       open.result.close();
-      resolve(action === 'write' ? 'written' : String(request.result ?? 'no row'));
+      resolve(action === 'write' ? 'wrote ' + written : String(request.result ?? 'no row'));
     };
-    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
   };
 })`;
 

@@ -31,9 +31,9 @@ import { SCHEMA_VERSIONS } from './schema-versions';
  *
  * Storage engine: Chromium's default IndexedDB backend (LevelDB). Its SQLite backend, switched
  * on by `--enable-features=IdbSqliteBackingStore`, starts the origin on an empty store and the
- * LevelDB data is gone; switched off again, the SQLite data is gone (Chromium 156; `npx tsx
- * bench/idb-backend-switch.ts` shows it). Never switch it, either way, on a terminal that
- * holds data.
+ * LevelDB data is gone; switched off again, the SQLite data is gone (Debian's Chromium 156,
+ * where `npx tsx bench/idb-backend-switch.ts` shows it; the shell's Electron was not tried).
+ * Never switch it, either way, on a terminal that holds data.
  */
 export class TerminalDatabase extends Dexie {
   customers!: EntityTable<CustomerRow, 'id'>;
