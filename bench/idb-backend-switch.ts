@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
+import { SQLITE_BACKEND_SWITCH } from './idb-backend';
 
 /**
  * What becomes of a store when Chromium's IndexedDB backend is switched under it:
@@ -14,8 +15,6 @@ import { serveFolder } from '../scripts/serve-folder';
  * (`--enable-features=IdbSqliteBackingStore`), writes or reads one row, and prints what it
  * found and which files the profile holds. terminal-database.ts says why it matters.
  */
-const SQLITE_BACKEND = '--enable-features=IdbSqliteBackingStore';
-
 type Step = { readonly sqlite: boolean; readonly action: 'write' | 'read' };
 
 // Each backend reads its own write back before the switch, so an empty read after it is the
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
       const context = await chromium.launchPersistentContext(profileDir, {
         executablePath: CHROMIUM_PATH,
         headless: true,
-        args: step.sqlite ? [...CHROMIUM_ARGS, SQLITE_BACKEND] : [...CHROMIUM_ARGS],
+        args: step.sqlite ? [...CHROMIUM_ARGS, SQLITE_BACKEND_SWITCH] : [...CHROMIUM_ARGS],
       });
       try {
         const page = await context.newPage();

@@ -24,6 +24,7 @@ import type {
 import { readLoadProgress, saveLoadProgress, shapeMismatch } from './load-progress-file';
 import { BENCH_DEMO_NOW, KEPT_PROFILE_PORTS, wholeNumber } from './bench-options';
 import { machine, saveBenchResult } from './bench-results';
+import { backendSwitches, checkProfileBackend, parseIdbBackend } from './idb-backend';
 
 /**
  * The terminal's local store at scale, in Chromium: loading the demo data, card lookups,
@@ -48,7 +49,9 @@ import { machine, saveBenchResult } from './bench-results';
  * --searches (1000 of each kind), --sales (500), --settle (seconds between loading and the
  * lookups, 10), --warmup-reads (unmeasured random reads of the terminal's store before the
  * figures, 4000; see StorageBenchOptions), --gap-ms (an idle pause before each timed lookup
- * and search, 0; see StorageBenchOptions), --timeout-minutes.
+ * and search, 0; see StorageBenchOptions), --idb-backend (default or sqlite: Chromium's IndexedDB
+ * backend, see bench/idb-backend.ts; a kept profile is only ever opened with its own),
+ * --timeout-minutes.
  *
  * The page (bench/storage/) is built with Vite and served from 127.0.0.1 with cross-origin
  * isolation (a 5 µs timer instead of 100 µs). Chromium runs with a profile on disk: a
@@ -66,6 +69,7 @@ const { values: args } = parseArgs({
     settle: { type: 'string', default: '10' },
     'warmup-reads': { type: 'string', default: '4000' },
     'gap-ms': { type: 'string', default: '0' },
+    'idb-backend': { type: 'string', default: 'default' },
     profile: { type: 'string' },
     'load-minutes': { type: 'string' },
     'timeout-minutes': { type: 'string' },
@@ -88,12 +92,15 @@ const options: StorageBenchOptions = {
   settleMs: wholeNumber('settle', args.settle, 0) * 1000,
   warmupReads: wholeNumber('warmup-reads', args['warmup-reads'], 0),
   gapMs: wholeNumber('gap-ms', args['gap-ms'], 0),
+  idbBackend: parseIdbBackend(args['idb-backend']),
   resume,
   loadBudgetMs:
     args['load-minutes'] === undefined
       ? null
       : wholeNumber('load-minutes', args['load-minutes'], 1) * 60_000,
 };
+// A kept profile is opened only with the backend that wrote it; a new one holds no store.
+if (keptDir !== null) checkProfileBackend(path.join(keptDir, 'chromium'), options.idbBackend);
 if (options.loadBudgetMs !== null && keptDir === null)
   throw new Error('--load-minutes needs --profile DIR: without it, a partial load is lost');
 /**
@@ -158,7 +165,7 @@ async function main(): Promise<void> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_HEAP_ARGS],
+    args: [...CHROMIUM_HEAP_ARGS, ...backendSwitches(options.idbBackend)],
   });
   // Closing the browser makes the pending evaluate fail, so the run ends through `finally`.
   let timedOut = false;

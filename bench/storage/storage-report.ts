@@ -80,6 +80,7 @@ export function formatStorageReport(result: StorageBenchResult): string[] {
     "raw twins work on the terminal's database, as the terminal does: reads of other " +
       "customers, a sale's rows written again under other keys",
     gapLine(result.options.gapMs),
+    backendLine(result.options.idbBackend),
     saleSetupLine(result.saleSetup),
     '',
     `JS heap used${result.heap.afterGc ? ' (after a full GC)' : ''}: ` +
@@ -195,6 +196,13 @@ function saleSetupLine(setup: StorageBenchResult['saleSetup']): string {
     `customer and balance rows, both unmeasured, then a ${String(setup.amountEntryMs)} ms pause ` +
     '(seconds at a real till)'
   );
+}
+
+/** Which of Chromium's IndexedDB backends held the stores. */
+function backendLine(backend: StorageBenchResult['options']['idbBackend']): string {
+  return backend === 'default'
+    ? "IndexedDB on Chromium's default backend (LevelDB), as the terminal runs"
+    : "IndexedDB on Chromium's SQLite backend (--idb-backend sqlite), not the terminal's";
 }
 
 /** How the lookups and searches were spaced. */
