@@ -124,7 +124,7 @@ export async function searchCustomers(
   }
   const prefix = normaliseForSearch(query).split(' ')[0] ?? '';
   if (prefix.length < 2) return [];
-  return (await readByNamePrefix(services.db, prefix)).map(fromCustomerRow);
+  return (await readByNamePrefix(db, prefix)).map(fromCustomerRow);
 }
 
 /**

@@ -79,8 +79,8 @@ export function formatHlcStamp(parts: HlcParts): HlcStamp {
 
 /**
  * Whether parseHlcStamp would accept this text, without building its parts or a reason: the
- * check every stored and received row makes on each of its stamps (a customer row has up to six),
- * so it allocates nothing.
+ * check every stored and received row makes on each of its stamps (a customer row has up to
+ * six), so it allocates nothing.
  */
 export function isHlcStamp(text: string): text is HlcStamp {
   return WHOLE_STAMP_PATTERN.test(text);
