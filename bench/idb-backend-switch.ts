@@ -1,90 +1,56 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
-import { serveFolder } from '../scripts/serve-folder';
-import { SQLITE_BACKEND_SWITCH } from './idb-backend';
+import { CHROMIUM_ARGS, CHROMIUM_BROWSER_ARGS } from '../scripts/chromium';
+import { openStoreProbe } from './idb-store-probe';
+import type { ProbeAction } from './idb-store-probe';
 
 /**
- * What becomes of a store when Chromium's IndexedDB backend is switched under it:
+ * What becomes of a store when Chromium starts with or without the terminal's IndexedDB
+ * engine switches (electron/main/storage-engine.ts):
  *
  *   npx tsx bench/idb-backend-switch.ts
  *
- * One profile and one origin; each step starts Chromium with or without the SQLite backend
- * (`--enable-features=IdbSqliteBackingStore`), writes or reads one row, and prints what it
- * found and which files the profile holds. terminal-database.ts says why it matters.
+ * Two profiles, one origin each. The first is written without the switches (LevelDB, as an
+ * older terminal's), then opened with them: it stays on LevelDB and keeps its row. The second
+ * is written with them (SQLite), then opened without: Chromium deletes the SQLite store.
+ * Each step prints what it wrote or read and the engines whose stores the profile holds.
  */
-type Step = { readonly sqlite: boolean; readonly action: 'write' | 'read' };
+type Step = { readonly engine: 'terminal' | 'none'; readonly action: ProbeAction };
 
-// Each backend reads its own write back before the switch, so an empty read after it is the
-// switch's doing, not a lost write.
-const STEPS: readonly Step[] = [
-  { sqlite: false, action: 'write' },
-  { sqlite: false, action: 'read' },
-  { sqlite: true, action: 'read' },
-  { sqlite: true, action: 'write' },
-  { sqlite: true, action: 'read' },
-  { sqlite: false, action: 'read' },
-  { sqlite: true, action: 'read' },
+const OLDER_STORE: readonly Step[] = [
+  { engine: 'none', action: { write: 'written without the switches' } },
+  { engine: 'none', action: 'read' },
+  { engine: 'terminal', action: 'read' },
+  { engine: 'terminal', action: { write: 'written with them, on the older store' } },
+  { engine: 'terminal', action: 'read' },
 ];
 
-async function main(): Promise<void> {
-  const workDir = mkdtempSync(path.join(tmpdir(), 'idb-backend-switch-'));
-  const pageDir = path.join(workDir, 'page');
-  const profileDir = path.join(workDir, 'profile');
-  mkdirSync(pageDir);
-  writeFileSync(path.join(pageDir, 'index.html'), '<!doctype html><title>probe</title>');
-  const server = await serveFolder(pageDir);
+const NEW_STORE: readonly Step[] = [
+  { engine: 'terminal', action: { write: 'written with the switches' } },
+  { engine: 'terminal', action: 'read' },
+  { engine: 'none', action: 'read' },
+  { engine: 'terminal', action: 'read' },
+];
+
+async function run(title: string, steps: readonly Step[]): Promise<void> {
+  console.log(`\n${title}`);
+  const probe = await openStoreProbe();
   try {
-    for (const step of STEPS) {
-      const context = await chromium.launchPersistentContext(profileDir, {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: step.sqlite ? [...CHROMIUM_ARGS, SQLITE_BACKEND_SWITCH] : [...CHROMIUM_ARGS],
-      });
-      try {
-        const page = await context.newPage();
-        await page.goto(server.url);
-        const written = step.sqlite ? 'the SQLite sale' : 'the default sale';
-        const call = `(${STORE_STEP})(${JSON.stringify(step.action)}, ${JSON.stringify(written)})`;
-        const found = String(await page.evaluate(call));
-        const files = readdirSync(path.join(profileDir, 'Default', 'IndexedDB')).join(', ');
-        const backend = step.sqlite ? 'SQLite ' : 'default';
-        console.log(`${backend}  ${step.action.padEnd(5)}  ${found.padEnd(26)}  ${files}`);
-      } finally {
-        await context.close();
-      }
+    for (const { engine, action } of steps) {
+      const args = engine === 'terminal' ? CHROMIUM_ARGS : CHROMIUM_BROWSER_ARGS;
+      const { value, backends } = await probe.step(args, action);
+      const switches = engine === 'terminal' ? 'with the switches   ' : 'without the switches';
+      const did = action === 'read' ? 'read ' : 'wrote';
+      const found = (value ?? 'no row').padEnd(38);
+      console.log(`  ${switches}  ${did}  ${found}  stores: ${backends.join(', ') || 'none'}`);
     }
   } finally {
-    await server.close();
-    rmSync(workDir, { recursive: true, force: true });
+    await probe.close();
   }
 }
 
-/**
- * In the page (as source: this project has no DOM types): writes one row naming the backend
- * that wrote it (strict durability, as the terminal writes), or reads it back ("no row" when
- * the store is empty).
- */
-const STORE_STEP = `(action, written) => new Promise((resolve, reject) => {
-  const open = indexedDB.open('probe', 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('rows');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const mode = action === 'write' ? 'readwrite' : 'readonly';
-    const tx = open.result.transaction('rows', mode, { durability: 'strict' });
-    const rows = tx.objectStore('rows');
-    const request = action === 'write' ? rows.put(written, 1) : rows.get(1);
-    tx.oncomplete = () => {
-      open.result.close();
-      resolve(action === 'write' ? 'wrote ' + written : String(request.result ?? 'no row'));
-    };
-    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-  };
-})`;
-
-main().catch((error: unknown) => {
+try {
+  await run('A store written without the switches (LevelDB):', OLDER_STORE);
+  await run('A store written with them (SQLite):', NEW_STORE);
+} catch (error: unknown) {
   console.error(error);
   process.exitCode = 1;
-});
+}

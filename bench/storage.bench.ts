@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM_HEAP_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { CHROMIUM_BROWSER_ARGS, CHROMIUM_PATH, HEAP_ARGS } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { checkTargets, formatStorageReport } from './storage/storage-report';
 import { openDiskFlushProbe } from './disk-flush-probe';
@@ -49,9 +49,9 @@ import { backendSwitches, checkProfileBackend, parseIdbBackend } from './idb-bac
  * --searches (1000 of each kind), --sales (500), --settle (seconds between loading and the
  * lookups, 10), --warmup-reads (unmeasured random reads of the terminal's store before the
  * figures, 4000; see StorageBenchOptions), --gap-ms (an idle pause before each timed lookup
- * and search, 0; see StorageBenchOptions), --idb-backend (default or sqlite: Chromium's IndexedDB
- * backend, see bench/idb-backend.ts; a kept profile is only ever opened with its own),
- * --timeout-minutes.
+ * and search, 0; see StorageBenchOptions), --idb-backend (sqlite, the terminal's, or leveldb:
+ * Chromium's IndexedDB engine, see bench/idb-backend.ts; a kept profile is only ever opened
+ * with its own), --timeout-minutes.
  *
  * The page (bench/storage/) is built with Vite and served from 127.0.0.1 with cross-origin
  * isolation (a 5 µs timer instead of 100 µs). Chromium runs with a profile on disk: a
@@ -69,7 +69,7 @@ const { values: args } = parseArgs({
     settle: { type: 'string', default: '10' },
     'warmup-reads': { type: 'string', default: '4000' },
     'gap-ms': { type: 'string', default: '0' },
-    'idb-backend': { type: 'string', default: 'default' },
+    'idb-backend': { type: 'string', default: 'sqlite' },
     profile: { type: 'string' },
     'load-minutes': { type: 'string' },
     'timeout-minutes': { type: 'string' },
@@ -99,7 +99,7 @@ const options: StorageBenchOptions = {
       ? null
       : wholeNumber('load-minutes', args['load-minutes'], 1) * 60_000,
 };
-// A kept profile is opened only with the backend that wrote it; a new one holds no store.
+// A kept profile is opened only with the engine that wrote it; a new one holds no store.
 if (keptDir !== null) checkProfileBackend(path.join(keptDir, 'chromium'), options.idbBackend);
 if (options.loadBudgetMs !== null && keptDir === null)
   throw new Error('--load-minutes needs --profile DIR: without it, a partial load is lost');
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_HEAP_ARGS, ...backendSwitches(options.idbBackend)],
+    args: [...CHROMIUM_BROWSER_ARGS, ...HEAP_ARGS, ...backendSwitches(options.idbBackend)],
   });
   // Closing the browser makes the pending evaluate fail, so the run ends through `finally`.
   let timedOut = false;

@@ -1,3 +1,5 @@
+import { withStorageEngineFeatures } from '../electron/main/storage-engine';
+
 /**
  * Debian's Chromium, driven by playwright-core: Playwright cannot download its own browsers on
  * a machine without internet (README, "Tests"). One list of flags for the tests, the benches
@@ -9,7 +11,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * No sandbox (CI runs as root) and no GPU; the rest keeps Chromium from reaching for a
  * network this machine does not have (updates, sync, background fetches).
  */
-export const CHROMIUM_ARGS: readonly string[] = [
+export const CHROMIUM_BROWSER_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -17,9 +19,16 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
+/** IndexedDB on the engine the shell gives the terminal (electron/main/storage-engine.ts). */
+export const STORAGE_ENGINE_ARG = `--enable-features=${withStorageEngineFeatures('')}`;
+
+/** The browser as the tests and benches run it: the flags above, the terminal's store. */
+export const CHROMIUM_ARGS: readonly string[] = [...CHROMIUM_BROWSER_ARGS, STORAGE_ENGINE_ARG];
+
 /** For benches that report heap figures: precise memory info and a page-callable full GC. */
-export const CHROMIUM_HEAP_ARGS: readonly string[] = [
-  ...CHROMIUM_ARGS,
+export const HEAP_ARGS: readonly string[] = [
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',
 ];
+
+export const CHROMIUM_HEAP_ARGS: readonly string[] = [...CHROMIUM_ARGS, ...HEAP_ARGS];

@@ -35,10 +35,10 @@ export type StorageBenchOptions = {
    */
   readonly gapMs: number;
   /**
-   * Chromium's IndexedDB backend (--idb-backend): its default, LevelDB, on which the terminal
-   * runs, or its SQLite backend (bench/idb-backend.ts), measured to compare.
+   * Chromium's IndexedDB engine (--idb-backend, bench/idb-backend.ts): SQLite, on which the
+   * terminal keeps every new store, or LevelDB, Chromium's older default, measured to compare.
    */
-  readonly idbBackend: 'default' | 'sqlite';
+  readonly idbBackend: 'sqlite' | 'leveldb';
   /**
    * A load begun by an earlier run in the same browser profile (--profile): loading goes on
    * from there, and a complete one is measured without loading anything. Null: a fresh load.

@@ -198,11 +198,11 @@ function saleSetupLine(setup: StorageBenchResult['saleSetup']): string {
   );
 }
 
-/** Which of Chromium's IndexedDB backends held the stores. */
+/** Which of Chromium's IndexedDB engines held the stores. */
 function backendLine(backend: StorageBenchResult['options']['idbBackend']): string {
-  return backend === 'default'
-    ? "IndexedDB on Chromium's default backend (LevelDB), as the terminal runs"
-    : "IndexedDB on Chromium's SQLite backend (--idb-backend sqlite), not the terminal's";
+  return backend === 'sqlite'
+    ? "IndexedDB on Chromium's SQLite engine, as the terminal keeps a new store"
+    : "IndexedDB on Chromium's LevelDB engine (--idb-backend leveldb), as a terminal keeps an older store";
 }
 
 /** How the lookups and searches were spaced. */

@@ -7,6 +7,7 @@ import { trustedSenderCheck } from '../ipc/trusted-sender';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { startDeviceServices } from '../devices/device-services';
 import { parseShellOptions } from './shell-options';
+import { withStorageEngineFeatures } from './storage-engine';
 import {
   isNavigationAllowed,
   isPermissionGranted,
@@ -26,6 +27,12 @@ const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
 
 // Every renderer sandboxed, whatever a window asks for; before `ready`, as Electron requires.
 app.enableSandbox();
+// The store's IndexedDB engine (storage-engine.ts: never to be taken away under a terminal
+// that holds data); before `ready`, when Chromium reads its features.
+app.commandLine.appendSwitch(
+  'enable-features',
+  withStorageEngineFeatures(app.commandLine.getSwitchValue('enable-features')),
+);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let terminalWindow: BrowserWindow | null = null;

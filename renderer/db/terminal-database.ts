@@ -29,11 +29,9 @@ import { SCHEMA_VERSIONS } from './schema-versions';
  * Schema changes: append a version to schema-versions.ts (never edit a released one), with
  * an upgrade function and a test that upgrades real rows of the previous version.
  *
- * Storage engine: Chromium's default IndexedDB backend (LevelDB). Its SQLite backend, switched
- * on by `--enable-features=IdbSqliteBackingStore`, starts the origin on an empty store and the
- * LevelDB data is gone; switched off again, the SQLite data is gone (Debian's Chromium 156,
- * where `npx tsx bench/idb-backend-switch.ts` shows it; the shell's Electron was not tried).
- * Never switch it, either way, on a terminal that holds data.
+ * Storage engine: Chromium's SQLite IndexedDB engine for a new store, LevelDB kept for a store
+ * that LevelDB wrote; the shell chooses it (electron/main/storage-engine.ts, with the reasons
+ * and the one rule: its switches are never taken away under a terminal that holds data).
  */
 export class TerminalDatabase extends Dexie {
   customers!: EntityTable<CustomerRow, 'id'>;
