@@ -1,16 +1,20 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profileBackends } from '../../bench/idb-backend';
 import { generateEan13CardNumber } from '../../shared/cards/card-number-generator';
-import { launchChromium } from './support/chromium';
+import { launchChromiumProfile } from './support/chromium';
 import { scanBurst } from './support/scan-burst';
 import { serveFolder } from '../../scripts/serve-folder';
 
 /**
  * A cashier's day in the built renderer, in Debian's Chromium, on a real IndexedDB: sign in,
  * enrol a customer (manager approval), scan the card as a keyboard-wedge scanner types it,
- * accrue, redeem part of a purchase, refund, reload and find everything still there.
+ * accrue, redeem part of a purchase, refund, reload and find everything still there, and again
+ * after the browser is stopped and started. The browser keeps its profile on disk, as a
+ * terminal does, so the store is in files on the terminal's IndexedDB engine (SQLite).
  * Screenshots of the main screens go to test-results/e2e/.
  *
  * The page's clock is fixed to a Tuesday 15:00 in Moscow (no happy hours), so the figures are
@@ -21,27 +25,34 @@ const screenshots = path.join(root, 'test-results', 'e2e');
 const TUESDAY_3PM_MOSCOW = new Date('2026-11-24T15:00:00+03:00');
 const CARD = generateEan13CardNumber({ prefix: '29', terminalBlock: 1, serial: 900_001 });
 
-let browser: Browser;
+let profileDir: string;
+let context: BrowserContext;
 let server: Awaited<ReturnType<typeof serveFolder>>;
 let page: Page;
 const url = (): string => `${server.url}?db=e2e-${process.pid}&demo=50`;
 
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  server = await serveFolder(path.join(root, 'dist', 'renderer'));
-  browser = await launchChromium();
-  const context = await browser.newContext({
+/** Starts the browser on the profile and opens the terminal in it. */
+async function startBrowser(): Promise<void> {
+  context = await launchChromiumProfile(profileDir, {
     locale: 'ru-RU',
     viewport: { width: 1280, height: 900 },
   });
-  page = await context.newPage();
+  page = context.pages()[0] ?? (await context.newPage());
   await page.clock.setFixedTime(TUESDAY_3PM_MOSCOW);
   await page.goto(url());
+}
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  profileDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-cashier-day-'));
+  server = await serveFolder(path.join(root, 'dist', 'renderer'));
+  await startBrowser();
 }, 120_000);
 
 afterAll(async () => {
-  await browser.close();
+  await context.close();
   await server.close();
+  rmSync(profileDir, { recursive: true, force: true });
 });
 
 async function shot(name: string): Promise<void> {
@@ -151,8 +162,8 @@ describe('a cashier’s day in the browser', () => {
     await page.getByTestId('slip-close').click();
   });
 
-  it('after a reload everything is still there', async () => {
-    await page.reload();
+  /** Signs in again and opens the customer: the balance and history of the day. */
+  async function expectTheDayStillThere(): Promise<void> {
     await page.getByText('Вход сотрудника').waitFor({ timeout: 60_000 });
     await signIn('Анна', '1111');
     await page.getByText('Отсканируйте карту покупателя').waitFor();
@@ -164,6 +175,18 @@ describe('a cashier’s day in the browser', () => {
       await page.getByTestId('recent').locator('li').count(),
       'welcome, accrual, redemption, accrual, reversal',
     ).toBe(5);
+  }
+
+  it('after a reload everything is still there', async () => {
+    await page.reload();
+    await expectTheDayStillThere();
     await shot('08-after-reload');
+  });
+
+  it('after the browser is stopped and started, everything is still there, on SQLite', async () => {
+    await context.close();
+    expect(profileBackends(profileDir)).toEqual(['sqlite']);
+    await startBrowser();
+    await expectTheDayStillThere();
   });
 });
