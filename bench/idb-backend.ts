@@ -1,14 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { STORAGE_ENGINE_ARG } from '../scripts/chromium';
+import { IDB_BACKENDS, profileBackends, STORAGE_ENGINE_ARG } from '../scripts/chromium';
+import type { IdbBackend } from '../scripts/chromium';
 
 /**
- * Chromium's IndexedDB engines, for the benchmark that measures the store: SQLite, which the
- * terminal gives every new store (electron/main/storage-engine.ts), and LevelDB, Chromium's
- * older default, which a terminal keeps for a store it already had; measured to compare.
+ * The storage benchmark's `--idb-backend`: Chromium's IndexedDB engine for its stores. SQLite,
+ * which the terminal gives every new store (electron/main/storage-engine.ts), or LevelDB,
+ * Chromium's older default, which a terminal keeps for a store it already had; to compare.
  */
-export const IDB_BACKENDS = ['sqlite', 'leveldb'] as const;
-export type IdbBackend = (typeof IDB_BACKENDS)[number];
+export { IDB_BACKENDS };
+export type { IdbBackend };
 
 /**
  * The Chromium switches that select the engine for a new profile. The terminal's own keep an
@@ -25,25 +24,6 @@ export function parseIdbBackend(text: string): IdbBackend {
       `--idb-backend: ${JSON.stringify(text)} is not one of ${IDB_BACKENDS.join(', ')}`,
     );
   return backend;
-}
-
-/**
- * The engines whose stores a browser profile holds, from its IndexedDB folder: LevelDB keeps
- * an origin's data in `<origin>.indexeddb.leveldb` (and its blobs in `<origin>.indexeddb.blob`),
- * SQLite in a folder named after the origin alone. The benchmark's pages are served over
- * http, so an SQLite folder's name starts with `http`. None: no IndexedDB data yet.
- */
-export function profileBackends(profileDir: string): readonly IdbBackend[] {
-  const folder = path.join(profileDir, 'Default', 'IndexedDB');
-  if (!existsSync(folder)) return [];
-  const found = new Set<IdbBackend>();
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    if (entry.name.endsWith('.indexeddb.leveldb')) found.add('leveldb');
-    else if (entry.name.startsWith('http') && !entry.name.endsWith('.indexeddb.blob'))
-      found.add('sqlite');
-  }
-  return IDB_BACKENDS.filter((backend) => found.has(backend));
 }
 
 /**

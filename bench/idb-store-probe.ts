@@ -2,10 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from '../scripts/chromium';
+import { CHROMIUM_PATH, profileBackends } from '../scripts/chromium';
+import type { IdbBackend } from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
-import { profileBackends } from './idb-backend';
-import type { IdbBackend } from './idb-backend';
 
 /**
  * One origin's IndexedDB across starts of Chromium with different switches, to see which

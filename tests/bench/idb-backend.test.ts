@@ -2,13 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  backendSwitches,
-  checkProfileBackend,
-  parseIdbBackend,
-  profileBackends,
-} from '../../bench/idb-backend';
-import { STORAGE_ENGINE_ARG } from '../../scripts/chromium';
+import { backendSwitches, checkProfileBackend, parseIdbBackend } from '../../bench/idb-backend';
+import { profileBackends, STORAGE_ENGINE_ARG } from '../../scripts/chromium';
 
 let profile: string;
 beforeEach(() => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { profileBackends } from '../../bench/idb-backend';
+import { profileBackends } from '../../scripts/chromium';
 import { generateEan13CardNumber } from '../../shared/cards/card-number-generator';
 import { launchChromiumProfile } from './support/chromium';
 import { scanBurst } from './support/scan-burst';
