@@ -46,8 +46,8 @@ import { backendSwitches, checkProfileBackend, parseIdbBackend } from './idb-bac
  * figures then sum the chunks of every run (the JSON says how many runs).
  *
  * Other options: --chunk (customers per transaction, 5000), --seed, --lookups (2000),
- * --searches (1000 of each kind), --sales (500), --settle (seconds between loading and the
- * lookups, 10), --warmup-reads (unmeasured random reads of the terminal's store before the
+ * --searches (1000 of each kind), --sales (2000; StorageBenchOptions says why), --settle
+ * (seconds between loading and the lookups, 10), --warmup-reads (unmeasured random reads of the terminal's store before the
  * figures, 4000; see StorageBenchOptions), --gap-ms (an idle pause before each timed lookup
  * and search, 0; see StorageBenchOptions), --idb-backend (sqlite, the terminal's, or leveldb:
  * Chromium's IndexedDB engine, see bench/idb-backend.ts; a kept profile is only ever opened
@@ -65,7 +65,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     lookups: { type: 'string', default: '2000' },
     searches: { type: 'string', default: '1000' },
-    sales: { type: 'string', default: '500' },
+    sales: { type: 'string', default: '2000' },
     settle: { type: 'string', default: '10' },
     'warmup-reads': { type: 'string', default: '4000' },
     'gap-ms': { type: 'string', default: '0' },
