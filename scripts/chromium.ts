@@ -4,8 +4,8 @@ import { withStorageEngineFeatures } from '../electron/main/storage-engine';
 
 /**
  * Debian's Chromium, driven by playwright-core: Playwright cannot download its own browsers on
- * a machine without internet (README, "Tests"). One list of flags for the tests, the benches
- * and Vitest's browser project.
+ * a machine without internet (README, "Tests"). The same flags for the tests, the benches
+ * and Vitest's browser project: CHROMIUM_ARGS, with HEAP_ARGS added for heap figures.
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,8 +21,17 @@ export const CHROMIUM_BROWSER_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
+/**
+ * The features playwright-core (1.65) enables in every Chromium it launches. Its
+ * `--enable-features` comes before the caller's, and Chromium reads only the last one (with
+ * the storage engine's last, a Chromium started with both gave a new store SQLite; the other
+ * way round, LevelDB), so STORAGE_ENGINE_ARG repeats them.
+ */
+const PLAYWRIGHT_FEATURES = 'CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies';
+
 /** IndexedDB on the engine the shell gives the terminal (electron/main/storage-engine.ts). */
-export const STORAGE_ENGINE_ARG = `--enable-features=${withStorageEngineFeatures('')}`;
+export const STORAGE_ENGINE_ARG =
+  '--enable-features=' + withStorageEngineFeatures(PLAYWRIGHT_FEATURES);
 
 /** The browser as the tests and benches run it: the flags above, the terminal's store. */
 export const CHROMIUM_ARGS: readonly string[] = [...CHROMIUM_BROWSER_ARGS, STORAGE_ENGINE_ARG];
@@ -33,6 +42,7 @@ export const HEAP_ARGS: readonly string[] = [
   '--js-flags=--expose-gc',
 ];
 
+/** The browser as the benches that report heap figures run it. */
 export const CHROMIUM_HEAP_ARGS: readonly string[] = [...CHROMIUM_ARGS, ...HEAP_ARGS];
 
 /** Chromium's IndexedDB engines: the terminal's (SQLite) and the older one (LevelDB). */

@@ -29,8 +29,8 @@ describe('the benchmark’s IndexedDB engine', () => {
   it('is switched on for SQLite as the shell does it, and left to Chromium for LevelDB', () => {
     expect(backendSwitches('sqlite')).toEqual([STORAGE_ENGINE_ARG]);
     expect(STORAGE_ENGINE_ARG).toBe(
-      '--enable-features=IdbSqliteOnDiskRollout:stage/UseSqliteForNewStores,' +
-        'IdbSqliteBackingStoreInMemoryContexts',
+      '--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies,' +
+        'IdbSqliteOnDiskRollout:stage/UseSqliteForNewStores,IdbSqliteBackingStoreInMemoryContexts',
     );
     expect(backendSwitches('leveldb')).toEqual([]);
   });
