@@ -32,9 +32,15 @@ export async function openStoreProbe(): Promise<StoreProbe> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'idb-store-probe-'));
   const pageDir = path.join(workDir, 'page');
   const profileDir = path.join(workDir, 'profile');
-  mkdirSync(pageDir);
-  writeFileSync(path.join(pageDir, 'index.html'), '<!doctype html><title>probe</title>');
-  const server = await serveFolder(pageDir);
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  try {
+    mkdirSync(pageDir);
+    writeFileSync(path.join(pageDir, 'index.html'), '<!doctype html><title>probe</title>');
+    server = await serveFolder(pageDir);
+  } catch (error) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     async step(args, action) {
       const context = await chromium.launchPersistentContext(profileDir, {
@@ -55,8 +61,11 @@ export async function openStoreProbe(): Promise<StoreProbe> {
       }
     },
     async close() {
-      await server.close();
-      rmSync(workDir, { recursive: true, force: true });
+      try {
+        await server.close();
+      } finally {
+        rmSync(workDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -8,36 +8,53 @@ import { CHROMIUM_ARGS, CHROMIUM_BROWSER_ARGS } from '../../scripts/chromium';
  * the tests run, on real profiles on disk: a Chromium that no longer keeps these promises
  * would lose a terminal's data, so it fails here first.
  */
-let probe: StoreProbe;
+/** Each test starts Chromium two to four times: more than Vitest's 30 s on a busy machine. */
+const CHROMIUM_STARTS_MS = 120_000;
+
+let probe: StoreProbe | undefined;
 beforeEach(async () => {
   probe = await openStoreProbe();
-});
+}, CHROMIUM_STARTS_MS);
 afterEach(async () => {
-  await probe.close();
+  await probe?.close();
+  probe = undefined;
 });
+
+function opened(): StoreProbe {
+  if (probe === undefined) throw new Error('the probe did not open');
+  return probe;
+}
 
 describe("the terminal's IndexedDB engine, in the test Chromium", () => {
-  it('puts a new store on SQLite, which keeps its row from one start to the next', async () => {
-    expect(await probe.step(CHROMIUM_ARGS, { write: 'a sale' })).toEqual({
-      value: 'a sale',
-      backends: ['sqlite'],
-    });
-    expect(await probe.step(CHROMIUM_ARGS, 'read')).toEqual({
-      value: 'a sale',
-      backends: ['sqlite'],
-    });
-  });
+  it(
+    'puts a new store on SQLite, which keeps its row from one start to the next',
+    async () => {
+      expect(await opened().step(CHROMIUM_ARGS, { write: 'a sale' })).toEqual({
+        value: 'a sale',
+        backends: ['sqlite'],
+      });
+      expect(await opened().step(CHROMIUM_ARGS, 'read')).toEqual({
+        value: 'a sale',
+        backends: ['sqlite'],
+      });
+    },
+    CHROMIUM_STARTS_MS,
+  );
 
-  it('keeps a store that LevelDB wrote on LevelDB, with its rows', async () => {
-    await probe.step(CHROMIUM_BROWSER_ARGS, { write: 'an older sale' });
-    expect(await probe.step(CHROMIUM_ARGS, 'read')).toEqual({
-      value: 'an older sale',
-      backends: ['leveldb'],
-    });
-    await probe.step(CHROMIUM_ARGS, { write: 'a newer sale' });
-    expect(await probe.step(CHROMIUM_ARGS, 'read')).toEqual({
-      value: 'a newer sale',
-      backends: ['leveldb'],
-    });
-  });
+  it(
+    'keeps a store that LevelDB wrote on LevelDB, with its rows',
+    async () => {
+      await opened().step(CHROMIUM_BROWSER_ARGS, { write: 'an older sale' });
+      expect(await opened().step(CHROMIUM_ARGS, 'read')).toEqual({
+        value: 'an older sale',
+        backends: ['leveldb'],
+      });
+      await opened().step(CHROMIUM_ARGS, { write: 'a newer sale' });
+      expect(await opened().step(CHROMIUM_ARGS, 'read')).toEqual({
+        value: 'a newer sale',
+        backends: ['leveldb'],
+      });
+    },
+    CHROMIUM_STARTS_MS,
+  );
 });

@@ -25,34 +25,37 @@ const screenshots = path.join(root, 'test-results', 'e2e');
 const TUESDAY_3PM_MOSCOW = new Date('2026-11-24T15:00:00+03:00');
 const CARD = generateEan13CardNumber({ prefix: '29', terminalBlock: 1, serial: 900_001 });
 
-let profileDir: string;
-let context: BrowserContext;
-let server: Awaited<ReturnType<typeof serveFolder>>;
+let profileDir: string | undefined;
+let context: BrowserContext | undefined;
+let server: Awaited<ReturnType<typeof serveFolder>> | undefined;
 let page: Page;
-const url = (): string => `${server.url}?db=e2e-${process.pid}&demo=50`;
 
 /** Starts the browser on the profile and opens the terminal in it. */
-async function startBrowser(): Promise<void> {
-  context = await launchChromiumProfile(profileDir, {
+async function startBrowser(dir: string, served: { readonly url: string }): Promise<void> {
+  context = await launchChromiumProfile(dir, {
     locale: 'ru-RU',
     viewport: { width: 1280, height: 900 },
   });
   page = context.pages()[0] ?? (await context.newPage());
   await page.clock.setFixedTime(TUESDAY_3PM_MOSCOW);
-  await page.goto(url());
+  await page.goto(`${served.url}?db=e2e-${process.pid}&demo=50`);
 }
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   profileDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-cashier-day-'));
   server = await serveFolder(path.join(root, 'dist', 'renderer'));
-  await startBrowser();
+  await startBrowser(profileDir, server);
 }, 120_000);
 
+// Whatever set-up got to: the browser, the server and the profile's folder all go.
 afterAll(async () => {
-  await context.close();
-  await server.close();
-  rmSync(profileDir, { recursive: true, force: true });
+  try {
+    await context?.close();
+    await server?.close();
+  } finally {
+    if (profileDir !== undefined) rmSync(profileDir, { recursive: true, force: true });
+  }
 });
 
 async function shot(name: string): Promise<void> {
@@ -184,9 +187,10 @@ describe('a cashier’s day in the browser', () => {
   });
 
   it('after the browser is stopped and started, everything is still there, on SQLite', async () => {
-    await context.close();
+    if (profileDir === undefined || server === undefined) throw new Error('set-up did not run');
+    await context?.close();
     expect(profileBackends(profileDir)).toEqual(['sqlite']);
-    await startBrowser();
+    await startBrowser(profileDir, server);
     await expectTheDayStillThere();
-  });
+  }, 120_000);
 });
