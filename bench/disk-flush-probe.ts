@@ -14,13 +14,13 @@ export type DiskFlushProbe = {
 /**
  * The disk's floor under a durable commit. A sale's transaction is strict (see
  * renderer/db/terminal-database.ts): IndexedDB answers only once its log has been flushed
- * to the disk, as LevelDB does with an append and fdatasync. The probe does the same in
- * `folder`, which should be on the browser profile's file system, so the sale commit's
- * figures can be read against what the disk alone takes.
+ * to the disk, with an append and fdatasync (SQLite's write-ahead log, or LevelDB's). The
+ * probe does the same in `folder`, which should be on the browser profile's file system, so
+ * the sale commit's figures can be read against what the disk alone takes.
  *
  * A floor, not a strict lower bound: on a journalling file system (ext4's default) an
- * fdatasync may also have to push out what other writers left (LevelDB's compactions), as
- * the browser's own flush may.
+ * fdatasync may also have to push out what other writers left (the store's checkpoints or
+ * compactions), as the browser's own flush may.
  */
 export function openDiskFlushProbe(folder: string): DiskFlushProbe {
   const fd = openSync(path.join(folder, 'disk-flush-probe'), 'w');

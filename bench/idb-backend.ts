@@ -1,13 +1,11 @@
 import { IDB_BACKENDS, profileBackends, STORAGE_ENGINE_ARG } from '../scripts/chromium';
 import type { IdbBackend } from '../scripts/chromium';
 
-/**
+/*
  * The storage benchmark's `--idb-backend`: Chromium's IndexedDB engine for its stores. SQLite,
  * which the terminal gives every new store (electron/main/storage-engine.ts), or LevelDB,
  * Chromium's older default, which a terminal keeps for a store it already had; to compare.
  */
-export { IDB_BACKENDS };
-export type { IdbBackend };
 
 /**
  * The Chromium switches that select the engine for a new profile. The terminal's own keep an

@@ -4,13 +4,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM_BROWSER_ARGS, CHROMIUM_PATH, HEAP_ARGS } from '../scripts/chromium';
+import {
+  CHROMIUM_BROWSER_ARGS,
+  CHROMIUM_PATH,
+  HEAP_ARGS,
+  profileBackends,
+} from '../scripts/chromium';
 import { serveFolder } from '../scripts/serve-folder';
 import { checkTargets, formatStorageReport } from './storage/storage-report';
 import { openDiskFlushProbe } from './disk-flush-probe';
 import { terminalCspPlugin } from './terminal-csp';
 import type { DiskFlushProbe } from './disk-flush-probe';
 import {
+  AMOUNT_ENTRY_MS,
   DISK_FLUSH_FUNCTION,
   RUN_FUNCTION,
   SAVE_PROGRESS_FUNCTION,
@@ -47,11 +53,11 @@ import { backendSwitches, checkProfileBackend, parseIdbBackend } from './idb-bac
  *
  * Other options: --chunk (customers per transaction, 5000), --seed, --lookups (2000),
  * --searches (1000 of each kind), --sales (2000; StorageBenchOptions says why), --settle
- * (seconds between loading and the lookups, 10), --warmup-reads (unmeasured random reads of the terminal's store before the
- * figures, 4000; see StorageBenchOptions), --gap-ms (an idle pause before each timed lookup
- * and search, 0; see StorageBenchOptions), --idb-backend (sqlite, the terminal's, or leveldb:
- * Chromium's IndexedDB engine, see bench/idb-backend.ts; a kept profile is only ever opened
- * with its own), --timeout-minutes.
+ * (seconds between loading and the lookups, 10), --warmup-reads (unmeasured random reads of
+ * the terminal's store before the figures, 4000; see StorageBenchOptions), --gap-ms (an
+ * idle pause before each timed lookup and search, 0; see StorageBenchOptions), --idb-backend
+ * (sqlite, the terminal's, or leveldb: Chromium's IndexedDB engine, see bench/idb-backend.ts;
+ * a kept profile is only ever opened with its own), --timeout-minutes.
  *
  * The page (bench/storage/) is built with Vite and served from 127.0.0.1 with cross-origin
  * isolation (a 5 µs timer instead of 100 µs). Chromium runs with a profile on disk: a
@@ -106,8 +112,9 @@ if (options.loadBudgetMs !== null && keptDir === null)
 /**
  * The run is stopped after this long. Default: 10 minutes plus 1 per 6 000 customers still
  * to load (about twice what loading 250 000 took on a 2-CPU machine; larger loads go slower
- * per customer), or --load-minutes plus 20 when that is shorter; plus the settling pause
- * and the idle gaps (two per round: the lookups, two floors, two searches).
+ * per customer), or --load-minutes plus 20 when that is shorter; plus the settling pause,
+ * the idle gaps (two per round: the lookups, two floors, two searches) and the sales' pauses
+ * for the amount (two per sale: the terminal's and its twin's).
  * A kept load survives it.
  */
 const toLoad = customers - (resume?.loadedCustomers ?? 0);
@@ -117,7 +124,8 @@ const defaultTimeoutMinutes =
     options.loadBudgetMs === null ? Infinity : options.loadBudgetMs / 60_000 + 20,
   ) +
   Math.ceil(options.settleMs / 60_000) +
-  Math.ceil((options.gapMs * 2 * (3 * options.lookups + 2 * options.searches)) / 60_000);
+  Math.ceil((options.gapMs * 2 * (3 * options.lookups + 2 * options.searches)) / 60_000) +
+  Math.ceil((2 * AMOUNT_ENTRY_MS * options.sales) / 60_000);
 const timeoutMs =
   wholeNumber('timeout-minutes', args['timeout-minutes'] ?? String(defaultTimeoutMinutes), 1) *
   60_000;
@@ -218,6 +226,13 @@ async function main(): Promise<void> {
       );
       return;
     }
+    // Chromium ignores a feature it does not know: the figures must be the asked engine's.
+    const stored = profileBackends(profileDir);
+    if (stored.length !== 1 || stored[0] !== options.idbBackend)
+      throw new Error(
+        `asked for IndexedDB on ${options.idbBackend}, but the profile holds stores of ` +
+          `${stored.join(' and ') || 'no engine'}: Chromium did not take the switch; nothing saved`,
+      );
     console.log(`\n${formatStorageReport(outcome.result).join('\n')}`);
     save(outcome.result);
   } finally {

@@ -4,9 +4,10 @@ import type { LoadRatio } from './storage-bench-result';
 const CYCLE = 4;
 
 /**
- * Which engine writes which database for chunk `i`. The two databases share the origin's
- * LevelDB and need not write as fast as each other (the report shows each one's time), and
- * the second transaction of a chunk meets the compaction the first left. So over any four
+ * Which engine writes which database for chunk `i`. The two databases need not write as fast
+ * as each other (the report shows each one's time: on LevelDB they share the origin's files,
+ * on SQLite each is a file of its own), and the second transaction of a chunk meets the
+ * background work the first left (a compaction, a checkpoint). So over any four
  * chunks in a row each engine writes each database twice, once first and once second; over
  * whole cycles the ratio of the engines' times is that of the engines alone.
  */

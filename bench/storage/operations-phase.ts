@@ -53,13 +53,13 @@ type Pair = {
  * by the terminal's code and raw, alternately (order switching every round), on customers
  * spread over the whole store; and IndexedDB's floor under a lookup (one raw read against
  * two, then the two through Dexie against the two raw). All after `warmupReads` untimed
- * random reads, so no figure pays for the compactions that follow a fresh load.
+ * random reads, so no figure pays for the settling that follows a fresh load.
  *
- * Everything here, raw twins too, works on the terminal's database: the two databases share
- * the origin's LevelDB and need not be as fast as each other (see chunk-plan.ts), so only the
- * same one compares the engines. The two sides of a round read different customers, so
- * neither reads what the other has just brought into a cache; a sale's raw twin writes the
- * same rows under other keys (twinSale).
+ * Everything here, raw twins too, works on the terminal's database: the two databases need
+ * not be as fast as each other (see chunk-plan.ts), so only the same one compares the
+ * engines. The two sides of a round read different customers, so neither reads what the
+ * other has just brought into a cache; a sale's raw twin writes the same rows under other
+ * keys (twinSale).
  */
 export async function operationsPhase(
   terminal: TerminalDatabase,

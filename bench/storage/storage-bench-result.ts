@@ -22,17 +22,19 @@ export type StorageBenchOptions = {
    */
   readonly sales: number;
   /**
-   * A pause between loading and the lookups: the store compacts what was just written in the
-   * background, which a terminal that loaded its data hours ago no longer does.
+   * A pause between loading and the lookups: the store settles what was just written in the
+   * background (LevelDB compacts it, SQLite checkpoints its write-ahead log), which a terminal
+   * that loaded its data hours ago no longer does.
    */
   readonly settleMs: number;
   /**
    * Unmeasured random reads (card, then customer; through Dexie, then raw) of the terminal's
    * database, where every operation is measured, before anything is timed.
-   * LevelDB compacts a file after enough reads have had to look through it ("seek
-   * compaction"), so the first few thousand random reads after a load pay for compactions a
-   * terminal that has been running for hours has long done. `--warmup-reads 0` shows the
-   * cost: the card lookups, measured first, then carry it in their p99.
+   * The first few thousand random reads after a load bring the store's pages into memory,
+   * and on LevelDB they also pay for compactions ("seek compaction": a file is compacted once
+   * enough reads have had to look through it), which a terminal that has been running for hours
+   * has long done. `--warmup-reads 0` shows the cost: the card lookups, measured first, then
+   * carry it in their p99.
    */
   readonly warmupReads: number;
   /**

@@ -202,7 +202,8 @@ function saleSetupLine(setup: StorageBenchResult['saleSetup']): string {
 function backendLine(backend: StorageBenchResult['options']['idbBackend']): string {
   return backend === 'sqlite'
     ? "IndexedDB on Chromium's SQLite engine, as the terminal keeps a new store"
-    : "IndexedDB on Chromium's LevelDB engine (--idb-backend leveldb), as a terminal keeps an older store";
+    : "IndexedDB on Chromium's LevelDB engine (--idb-backend leveldb), " +
+        'as a terminal keeps an older store';
 }
 
 /** How the lookups and searches were spaced. */
