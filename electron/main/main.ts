@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import type { WebContents } from 'electron';
@@ -7,7 +8,7 @@ import { trustedSenderCheck } from '../ipc/trusted-sender';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { startDeviceServices } from '../devices/device-services';
 import { parseShellOptions } from './shell-options';
-import { withStorageEngineFeatures } from './storage-engine';
+import { storesOnDisk, withStorageEngineFeatures } from './storage-engine';
 import {
   isNavigationAllowed,
   isPermissionGranted,
@@ -96,6 +97,13 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
+    // Which engine holds the store, as the last run left it (storage-engine.ts says why).
+    const indexedDbDir = path.join(app.getPath('userData'), 'IndexedDB');
+    console.log(
+      storesOnDisk(
+        existsSync(indexedDbDir) ? readdirSync(indexedDbDir, { withFileTypes: true }) : null,
+      ),
+    );
     // Scanners, printer and print queue: plain Node services (electron/devices/), their
     // settings and queued slips in the app's data folder.
     const devices = await startDeviceServices({

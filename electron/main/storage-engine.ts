@@ -7,19 +7,24 @@
  * Why SQLite: Chromium is moving IndexedDB off LevelDB, citing apps' reports of missing and
  * corrupt data; Chrome's 2026 rollout keeps new stores in SQLite, by the stage named below
  * (chromestatus.com/feature/5161589557821440). Electron runs no field trials, so it stays on
- * LevelDB unless the shell asks. On `npm run bench:storage` at 1 000 000 customers, SQLite's
- * sale commit p99 was 11–27 ms against LevelDB's 39–65, and loading 2.5 times faster.
+ * LevelDB unless the shell asks. On `npm run bench:storage -- --customers 100000`, one run
+ * each on the same 2-core machine, SQLite's sale commit p99 was 5.81 ms against LevelDB's
+ * 9.17, its card lookup p99 1.07 against 1.61, and it loaded in 53 s against 72.
  * Browser mode (`npm start` without Electron) runs on whatever its browser picks.
  *
  * Invariant: a store is only ever opened by the engine that wrote it. The rollout stage keeps
- * that by itself: it picks LevelDB for an origin that has a LevelDB store, else SQLite. Taking
- * these features away would NOT: Chromium's default stage then deletes SQLite stores. So they
- * must never be removed, renamed or overridden under a terminal that holds data; an Electron
- * upgrade must keep Chromium's names (`npx tsx bench/idb-backend-switch.ts` shows what a
- * Chromium does with them; tests/chromium/storage-engine.test.ts holds Debian's to it).
+ * that by itself: it picks LevelDB for an origin that has a LevelDB store, else SQLite (a
+ * corrupt LevelDB store is started afresh on SQLite; on LevelDB it would be lost as well).
+ * Taking these features away would NOT: Chromium's default stage then deletes SQLite stores.
+ * So they must never be removed, renamed or overridden under a terminal that holds data, nor
+ * a terminal downgraded to a release without them; an Electron upgrade must keep Chromium's
+ * names (`npx tsx bench/idb-backend-switch.ts` shows what a Chromium does with them;
+ * tests/chromium/storage-engine.test.ts holds Debian's to it). Electron's Chromium ignores a
+ * feature it does not know, so the shell logs which engine holds the store (storesOnDisk).
  */
 export const STORAGE_ENGINE_FEATURES: readonly string[] = [
-  // On-disk stores: SQLite for an origin without a LevelDB store (Chrome's rollout stage 2).
+  // On-disk stores: SQLite for an origin without a LevelDB store (the rollout's stage
+  // `UseSqliteForNewStores`; its others are LevelDB only, SQLite only, and migration).
   'IdbSqliteOnDiskRollout:stage/UseSqliteForNewStores',
   // In-memory stores (a test browser's fresh contexts) on SQLite too, as in Chrome's incognito.
   'IdbSqliteBackingStoreInMemoryContexts',
@@ -36,4 +41,25 @@ export function withStorageEngineFeatures(current: string): string {
     .map((feature) => feature.trim())
     .filter((feature) => feature !== '');
   return [...new Set([...asked, ...STORAGE_ENGINE_FEATURES])].join(',');
+}
+
+/** An entry of the app's IndexedDB folder, as `readdirSync(dir, { withFileTypes: true })`. */
+export type FolderEntry = { readonly name: string; readonly isDirectory: () => boolean };
+
+/**
+ * The shell's start-up line on the stores in its IndexedDB folder: LevelDB keeps an origin's
+ * store in `<origin>.indexeddb.leveldb` (its blobs in `<origin>.indexeddb.blob`), SQLite in a
+ * folder named after the origin alone.
+ */
+export function storesOnDisk(entries: readonly FolderEntry[] | null): string {
+  const stores = (entries ?? [])
+    .filter((entry) => entry.isDirectory() && !entry.name.endsWith('.indexeddb.blob'))
+    .map((entry) =>
+      entry.name.endsWith('.indexeddb.leveldb')
+        ? `${entry.name.slice(0, -'.indexeddb.leveldb'.length)} on LevelDB`
+        : `${entry.name} on SQLite`,
+    );
+  return stores.length === 0
+    ? 'IndexedDB: no store yet (a new one goes on SQLite)'
+    : `IndexedDB: ${stores.sort().join(', ')}`;
 }
