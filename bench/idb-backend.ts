@@ -1,5 +1,6 @@
-import { IDB_BACKENDS, profileBackends, STORAGE_ENGINE_ARG } from '../scripts/chromium';
-import type { IdbBackend } from '../scripts/chromium';
+import { IDB_ENGINES } from '../electron/main/storage-engine';
+import type { IdbEngine } from '../electron/main/storage-engine';
+import { profileBackends, STORAGE_ENGINE_ARG } from '../scripts/chromium';
 
 /*
  * The storage benchmark's `--idb-backend`: Chromium's IndexedDB engine for its stores. SQLite,
@@ -11,15 +12,15 @@ import type { IdbBackend } from '../scripts/chromium';
  * The Chromium switches that select the engine for a new profile. The terminal's own keep an
  * existing LevelDB store on LevelDB; without them Chromium deletes SQLite stores.
  */
-export function backendSwitches(backend: IdbBackend): readonly string[] {
+export function backendSwitches(backend: IdbEngine): readonly string[] {
   return backend === 'sqlite' ? [STORAGE_ENGINE_ARG] : [];
 }
 
-export function parseIdbBackend(text: string): IdbBackend {
-  const backend = IDB_BACKENDS.find((name) => name === text);
+export function parseIdbBackend(text: string): IdbEngine {
+  const backend = IDB_ENGINES.find((name) => name === text);
   if (backend === undefined)
     throw new Error(
-      `--idb-backend: ${JSON.stringify(text)} is not one of ${IDB_BACKENDS.join(', ')}`,
+      `--idb-backend: ${JSON.stringify(text)} is not one of ${IDB_ENGINES.join(', ')}`,
     );
   return backend;
 }
@@ -29,7 +30,7 @@ export function parseIdbBackend(text: string): IdbBackend {
  * on LevelDB under the terminal's (and be measured as SQLite), and Chromium would delete an
  * SQLite store without them (bench/idb-backend-switch.ts shows both).
  */
-export function checkProfileBackend(profileDir: string, backend: IdbBackend): void {
+export function checkProfileBackend(profileDir: string, backend: IdbEngine): void {
   const other = profileBackends(profileDir).filter((kept) => kept !== backend);
   if (other.length > 0)
     throw new Error(

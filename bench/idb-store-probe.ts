@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, profileBackends } from '../scripts/chromium';
-import type { IdbBackend } from '../scripts/chromium';
+import type { IdbEngine } from '../electron/main/storage-engine';
 import { serveFolder } from '../scripts/serve-folder';
 
 /**
@@ -24,7 +24,7 @@ export type ProbeStep = {
   /** What was written, or what was read: null when the store is empty. */
   readonly value: string | null;
   /** The engines whose stores the profile holds after the step. */
-  readonly backends: readonly IdbBackend[];
+  readonly backends: readonly IdbEngine[];
 };
 
 /** A new profile and one page on a fixed origin (127.0.0.1, a free port), until `close`. */

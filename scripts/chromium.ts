@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { withStorageEngineFeatures } from '../electron/main/storage-engine';
+import { IDB_ENGINES, storesIn, withStorageEngineFeatures } from '../electron/main/storage-engine';
+import type { IdbEngine } from '../electron/main/storage-engine';
 
 /**
  * Debian's Chromium, driven by playwright-core: Playwright cannot download its own browsers on
@@ -45,25 +46,15 @@ export const HEAP_ARGS: readonly string[] = [
 /** The browser as the benches that report heap figures run it. */
 export const CHROMIUM_HEAP_ARGS: readonly string[] = [...CHROMIUM_ARGS, ...HEAP_ARGS];
 
-/** Chromium's IndexedDB engines: the terminal's (SQLite) and the older one (LevelDB). */
-export const IDB_BACKENDS = ['sqlite', 'leveldb'] as const;
-export type IdbBackend = (typeof IDB_BACKENDS)[number];
-
 /**
- * The engines whose stores a browser profile holds, from its IndexedDB folder: LevelDB keeps
- * an origin's data in `<origin>.indexeddb.leveldb` (and its blobs in `<origin>.indexeddb.blob`),
- * SQLite in a folder named after the origin alone. The tests' and benchmarks' pages are
- * served over http, so an SQLite folder's name starts with `http`. None: no IndexedDB data yet.
+ * The engines whose stores a browser profile holds (storesIn), each once, in IDB_ENGINES'
+ * order. None: no IndexedDB data yet.
  */
-export function profileBackends(profileDir: string): readonly IdbBackend[] {
+export function profileBackends(profileDir: string): readonly IdbEngine[] {
   const folder = path.join(profileDir, 'Default', 'IndexedDB');
   if (!existsSync(folder)) return [];
-  const found = new Set<IdbBackend>();
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    if (entry.name.endsWith('.indexeddb.leveldb')) found.add('leveldb');
-    else if (entry.name.startsWith('http') && !entry.name.endsWith('.indexeddb.blob'))
-      found.add('sqlite');
-  }
-  return IDB_BACKENDS.filter((backend) => found.has(backend));
+  const found = new Set(
+    storesIn(readdirSync(folder, { withFileTypes: true })).map((s) => s.engine),
+  );
+  return IDB_ENGINES.filter((engine) => found.has(engine));
 }

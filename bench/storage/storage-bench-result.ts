@@ -13,12 +13,12 @@ export type StorageBenchOptions = {
   readonly lookups: number;
   readonly searches: number;
   /**
-   * 2000 by default (--sales). A few sales a run, the terminal's and the raw ones alike, take
-   * about 50 ms: Chromium's SQLite checkpoints its write-ahead log inline once the log holds
-   * 10 000 pages (40 MB). Back-to-back sales write about 20 pages each and get there about
-   * twice per 500 sales with their twins (seen in the log file's size); at a till, 5 s idle
-   * lets Chromium checkpoint in the background. With 500 sales the p99 is the 5th-worst, and
-   * a run with five such pauses set it; with 2000 it is the 20th-worst.
+   * 2000 by default (--sales). Chromium's SQLite checkpoints its write-ahead log inline, in
+   * the commit that brings it to 10 000 pages (40 MB), and otherwise only after 5 s idle
+   * (its database_connection.cc and bucket_context.cc). Back-to-back sales never idle, so a
+   * few commits a run, the terminal's and the raw ones alike, carry a checkpoint; at a till,
+   * the seconds between customers let it run in the background. With 500 sales the p99 is
+   * the 5th-worst, which a handful of such commits set; with 2000 it is the 20th-worst.
    */
   readonly sales: number;
   /**

@@ -43,22 +43,38 @@ export function withStorageEngineFeatures(current: string): string {
   return [...new Set([...asked, ...STORAGE_ENGINE_FEATURES])].join(',');
 }
 
-/** An entry of the app's IndexedDB folder, as `readdirSync(dir, { withFileTypes: true })`. */
+/** Chromium's IndexedDB engines: the terminal's (SQLite) and the older one (LevelDB). */
+export const IDB_ENGINES = ['sqlite', 'leveldb'] as const;
+export type IdbEngine = (typeof IDB_ENGINES)[number];
+
+/** An entry of an IndexedDB folder, as `readdirSync(dir, { withFileTypes: true })`. */
 export type FolderEntry = { readonly name: string; readonly isDirectory: () => boolean };
 
+const LEVELDB_SUFFIX = '.indexeddb.leveldb';
+
 /**
- * The shell's start-up line on the stores in its IndexedDB folder: LevelDB keeps an origin's
- * store in `<origin>.indexeddb.leveldb` (its blobs in `<origin>.indexeddb.blob`), SQLite in a
- * folder named after the origin alone.
+ * The stores an IndexedDB folder holds (a profile's `Default/IndexedDB`, the shell's
+ * `userData/IndexedDB`), each with its origin and engine: LevelDB keeps an origin's store in
+ * `<origin>.indexeddb.leveldb` (its blobs in `<origin>.indexeddb.blob`), SQLite in a folder
+ * named after the origin alone. Files are not stores.
  */
-export function storesOnDisk(entries: readonly FolderEntry[] | null): string {
-  const stores = (entries ?? [])
+export function storesIn(
+  entries: readonly FolderEntry[],
+): { readonly origin: string; readonly engine: IdbEngine }[] {
+  return entries
     .filter((entry) => entry.isDirectory() && !entry.name.endsWith('.indexeddb.blob'))
     .map((entry) =>
-      entry.name.endsWith('.indexeddb.leveldb')
-        ? `${entry.name.slice(0, -'.indexeddb.leveldb'.length)} on LevelDB`
-        : `${entry.name} on SQLite`,
+      entry.name.endsWith(LEVELDB_SUFFIX)
+        ? { origin: entry.name.slice(0, -LEVELDB_SUFFIX.length), engine: 'leveldb' }
+        : { origin: entry.name, engine: 'sqlite' },
     );
+}
+
+/** The shell's start-up line on the stores in its IndexedDB folder (null: no folder yet). */
+export function storesOnDisk(entries: readonly FolderEntry[] | null): string {
+  const stores = storesIn(entries ?? []).map(
+    ({ origin, engine }) => `${origin} on ${engine === 'sqlite' ? 'SQLite' : 'LevelDB'}`,
+  );
   return stores.length === 0
     ? 'IndexedDB: no store yet (a new one goes on SQLite)'
     : `IndexedDB: ${stores.sort().join(', ')}`;
